@@ -1,0 +1,1 @@
+"""Backbone Select: choosing the backbone organization of a collective-impact partnership."""

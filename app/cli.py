@@ -1,0 +1,126 @@
+"""The `backbone` command: serve, migrate, add facilitators, load the demo, export a rationale."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from sqlmodel import Session
+
+from app.catalog import load_catalogue
+from app.domain.errors import DomainError
+from app.persistence.engine import make_engine
+from app.persistence.migrate import upgrade
+from app.settings import Settings
+
+
+def _engine(settings: Settings):  # type: ignore[no-untyped-def]
+    engine = make_engine(settings.sqlalchemy_url)
+    upgrade(engine)
+    return engine
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "app.main:app",
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level="info",
+    )
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    _engine(settings)
+    print(f"Database is up to date: {settings.sqlalchemy_url.split('@')[-1]}")
+    return 0
+
+
+def cmd_create_facilitator(args: argparse.Namespace, settings: Settings) -> int:
+    from app.services import accounts
+
+    password = args.password or getpass.getpass("Password (10+ characters): ")
+    with Session(_engine(settings)) as session:
+        created = accounts.create_facilitator(session, args.email, password, args.name or "")
+    print(f"Created facilitator {created.email} (id {created.id}).")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from app.demo import ensure_demo
+
+    with Session(_engine(settings), expire_on_commit=False) as session:
+        access = ensure_demo(session, load_catalogue(), settings.data_dir)
+    base = f"http://{args.host}:{args.port}"
+    print("Demo workshop " + ("created" if access.created else "ready") + ".")
+    print(f"  Facilitator sign-in: {base}/login  email {access.email}  password {access.password}")
+    print(f"  Workshop page:       {base}/workshops/{access.workshop_id}")
+    print(f"  Participants join:   {base}/join?code={access.join_code}  (code {access.join_code})")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from app.exports import render_document
+    from app.persistence import repository as repo
+    from app.services import results
+
+    with Session(_engine(settings), expire_on_commit=False) as session:
+        with session.begin():
+            row = repo.workshop(session, args.workshop_id)
+            owner = row.owner_id if row else -1
+        record = results.workshop_record(session, owner, args.workshop_id)
+    document = render_document(record, args.format)
+    target = Path(args.output or document.filename)
+    if args.output == "-":
+        sys.stdout.buffer.write(document.content)
+    else:
+        target.write_bytes(document.content)
+        print(f"Wrote {target} ({len(document.content)} bytes).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="backbone", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the web service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(run=cmd_serve)
+    sub.add_parser("migrate", help="create or upgrade the database schema").set_defaults(
+        run=cmd_migrate
+    )
+    create = sub.add_parser("create-facilitator", help="add a facilitator account")
+    create.add_argument("email")
+    create.add_argument("--name", default="")
+    create.add_argument("--password", help="prompted for when left out")
+    create.set_defaults(run=cmd_create_facilitator)
+    demo = sub.add_parser("demo", help="load the demo workshop and print how to sign in")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.set_defaults(run=cmd_demo)
+    export = sub.add_parser("export", help="write a workshop's rationale document")
+    export.add_argument("workshop_id", type=int)
+    export.add_argument("--format", default="md")
+    export.add_argument("-o", "--output", help="file to write; '-' for standard output")
+    export.set_defaults(run=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args, Settings()))
+    except DomainError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

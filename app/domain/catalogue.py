@@ -1,0 +1,118 @@
+"""The catalogue as frozen domain objects: sources, criteria, backbone models, reference hints,
+templates. Pure data; `app.catalog` reads and checks the YAML files that fill it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+Direction = Literal["benefit", "cost"]
+
+# The rating anchors every criterion describes, in the order they are shown.
+SCALE_POINTS: tuple[str, ...] = ("1", "3", "5")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document the catalogue rests on; `key` is the document's file stem."""
+
+    key: str
+    title: str
+    document: str
+    publisher: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """What the group weighs. On a cost criterion a higher rating means more of the cost."""
+
+    key: str
+    name: str
+    description: str
+    direction: Direction
+    guiding_questions: tuple[str, ...]
+    scale: tuple[tuple[str, str], ...]
+    sources: tuple[str, ...]
+
+    def scale_dict(self) -> Mapping[str, str]:
+        """The anchors as a read-only mapping "1"/"3"/"5" -> meaning."""
+        return MappingProxyType(dict(self.scale))
+
+    @property
+    def is_cost(self) -> bool:
+        return self.direction == "cost"
+
+
+@dataclass(frozen=True)
+class BackboneModel:
+    """A way to organise the backbone, with what the sources say for and against it."""
+
+    key: str
+    name: str
+    summary: str
+    pros: tuple[str, ...]
+    cons: tuple[str, ...]
+    examples: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReferenceRating:
+    """A starting hint for one model on one criterion; never counted as anyone's rating."""
+
+    model: str
+    criterion: str
+    rating: int
+    reason: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    """A ready-made set of criteria and models a workshop can start from."""
+
+    key: str
+    name: str
+    description: str
+    criteria: tuple[str, ...]
+    models: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything in criteria/, keyed and in file order; the mappings are read-only."""
+
+    sources: Mapping[str, Source]
+    criteria: Mapping[str, Criterion]
+    models: Mapping[str, BackboneModel]
+    reference: Mapping[tuple[str, str], ReferenceRating]
+    templates: Mapping[str, Template]
+
+    def template(self, key: str) -> Template:
+        """The template with this key; KeyError when there is none."""
+        return self.templates[key]
+
+    def reference_for(self, model_key: str, criterion_key: str) -> ReferenceRating | None:
+        """The reference hint for a model on a criterion, if the catalogue has one."""
+        return self.reference.get((model_key, criterion_key))
+
+    @classmethod
+    def build(
+        cls,
+        sources: list[Source],
+        criteria: list[Criterion],
+        models: list[BackboneModel],
+        reference: list[ReferenceRating],
+        templates: list[Template],
+    ) -> Catalogue:
+        """Key the items, keeping their order, behind read-only mappings."""
+        return cls(
+            sources=MappingProxyType({s.key: s for s in sources}),
+            criteria=MappingProxyType({c.key: c for c in criteria}),
+            models=MappingProxyType({m.key: m for m in models}),
+            reference=MappingProxyType({(r.model, r.criterion): r for r in reference}),
+            templates=MappingProxyType({t.key: t for t in templates}),
+        )

@@ -1,0 +1,39 @@
+"""Rationale documents, one renderer per file extension, all from the same workshop record."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.domain.errors import NotFound
+from app.domain.record import Record
+from app.exports import markdown
+
+
+@dataclass(frozen=True)
+class Document:
+    content: bytes
+    media_type: str
+    filename: str
+
+
+Renderer = Callable[[Record], bytes]
+
+RENDERERS: dict[str, tuple[Renderer, str]] = {
+    "md": (markdown.render, "text/markdown; charset=utf-8"),
+}
+
+
+def file_stem(record: Record) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", record.workshop.title.lower()).strip("-")[:50]
+    return f"backbone-rationale-{record.workshop.id}-{slug or 'workshop'}"
+
+
+def render_document(record: Record, ext: str) -> Document:
+    if ext not in RENDERERS:
+        raise NotFound(
+            f"No export format '.{ext}'. Available: {', '.join('.' + e for e in RENDERERS)}."
+        )
+    render, media_type = RENDERERS[ext]
+    return Document(render(record), media_type, f"{file_stem(record)}.{ext}")

@@ -1,0 +1,83 @@
+"""The application factory: `create_app(settings)` wires everything; `app` is for uvicorn."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlmodel import Session
+
+from app.catalog import load_catalogue
+from app.persistence.engine import make_engine
+from app.persistence.migrate import upgrade
+from app.services import accounts
+from app.settings import Settings
+from app.web.api import router as api_router
+from app.web.csrf import CrossSiteGuard
+from app.web.errors import install_error_handlers
+from app.web.html import router as html_router
+from app.web.observability import RequestLog
+from app.web.templating import make_templates
+
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    logger = logging.getLogger("backbone")
+    catalogue = load_catalogue()  # a broken catalogue stops the start here, naming file and field
+    engine = make_engine(settings.sqlalchemy_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        upgrade(engine)
+        if settings.admin_email and settings.admin_password:
+            with Session(engine) as session:
+                if accounts.ensure_admin(
+                    session,
+                    settings.admin_email,
+                    settings.admin_password.get_secret_value(),
+                    settings.admin_name,
+                ):
+                    logger.info("created facilitator %s", settings.admin_email)
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Backbone Select",
+        version="1",
+        description="Choose the backbone organization of a collective-impact partnership.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.catalogue = catalogue
+    app.state.templates = make_templates()
+    app.state.logger = logger
+    app.state.secret = settings.resolved_secret()
+
+    install_error_handlers(app)
+    app.add_middleware(CrossSiteGuard)
+    app.add_middleware(RequestLog, enabled=settings.access_log)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
+    app.include_router(api_router)
+    app.include_router(html_router)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, bool]:
+        return {"ok": True}
+
+    return app
+
+
+def __getattr__(name: str) -> FastAPI:
+    # `uvicorn app.main:app` builds the app on first access, never at import time.
+    if name == "app":
+        application = create_app()
+        globals()["app"] = application
+        return application
+    raise AttributeError(name)

@@ -1,0 +1,132 @@
+"""The database tables (`...Row`); nothing outside persistence/ and services/ touches them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _when(**kwargs: Any) -> Any:
+    return Field(default_factory=utcnow, sa_column=Column(DateTime(timezone=True), **kwargs))
+
+
+class FacilitatorRow(SQLModel, table=True):
+    __tablename__ = "facilitator"
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=254, unique=True, index=True)
+    name: str = Field(max_length=120)
+    password_hash: str = Field(max_length=255)
+    created_at: datetime = _when(nullable=False)
+
+
+class AuthSessionRow(SQLModel, table=True):
+    """A facilitator's sign-in: the token's hash, never the token itself."""
+
+    __tablename__ = "auth_session"
+    token_hash: str = Field(primary_key=True, max_length=64)
+    facilitator_id: int = Field(foreign_key="facilitator.id", index=True, ondelete="CASCADE")
+    created_at: datetime = _when(nullable=False)
+    expires_at: datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False))
+
+
+class WorkshopRow(SQLModel, table=True):
+    __tablename__ = "workshop"
+    id: int | None = Field(default=None, primary_key=True)
+    owner_id: int = Field(foreign_key="facilitator.id", index=True)
+    title: str = Field(max_length=200)
+    goal: str = Field(default="", max_length=2000)
+    convener: str = Field(default="", max_length=200)
+    template: str = Field(max_length=64)
+    stage: str = Field(default="setup", max_length=16)
+    join_code: str = Field(max_length=16, unique=True, index=True)
+    # Bumped by every write that changes what the results show: the ETag of live views.
+    revision: int = Field(default=1)
+    created_at: datetime = _when(nullable=False)
+    updated_at: datetime = _when(nullable=False)
+
+
+class WorkshopItemRow(SQLModel, table=True):
+    """A criterion or an option, copied from the catalogue (or added) for one workshop."""
+
+    __tablename__ = "workshop_item"
+    __table_args__ = (UniqueConstraint("workshop_id", "kind", "key"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=10)  # "criterion" | "option"
+    key: str = Field(max_length=80)
+    position: int
+    name: str = Field(max_length=200)
+    description: str = Field(default="", max_length=2000)
+    direction: str = Field(default="benefit", max_length=10)
+    custom: bool = False
+    # The catalogue text shown beside it (questions, anchors, pros, cons, reference hints).
+    details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class ParticipantRow(SQLModel, table=True):
+    __tablename__ = "participant"
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    name: str = Field(max_length=80)
+    sector: str = Field(max_length=20)
+    token_hash: str = Field(max_length=64, unique=True, index=True)
+    joined_at: datetime = _when(nullable=False)
+
+
+class WeightRow(SQLModel, table=True):
+    __tablename__ = "weight"
+    participant_id: int = Field(foreign_key="participant.id", primary_key=True, ondelete="CASCADE")
+    criterion_key: str = Field(primary_key=True, max_length=80)
+    points: float
+
+
+class RatingRow(SQLModel, table=True):
+    __tablename__ = "rating"
+    participant_id: int = Field(foreign_key="participant.id", primary_key=True, ondelete="CASCADE")
+    option_key: str = Field(primary_key=True, max_length=80)
+    criterion_key: str = Field(primary_key=True, max_length=80)
+    rating: int
+    comment: str = Field(default="", max_length=1000)
+
+
+class DecisionRow(SQLModel, table=True):
+    __tablename__ = "decision"
+    workshop_id: int = Field(foreign_key="workshop.id", primary_key=True, ondelete="CASCADE")
+    option_key: str = Field(max_length=80)
+    rationale: str = Field(max_length=10000)
+    departure_reason: str = Field(default="", max_length=5000)
+    agreement: str | None = Field(default=None, max_length=20)
+    dissent: str = Field(default="", max_length=10000)
+    conditions: str = Field(default="", max_length=5000)
+    top_option_keys: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    decided_by: int = Field(foreign_key="facilitator.id")
+    decided_at: datetime = _when(nullable=False)
+
+
+class WorkshopEventRow(SQLModel, table=True):
+    """The timeline of a workshop: stage changes, joins, submissions, the decision."""
+
+    __tablename__ = "workshop_event"
+    __table_args__ = (Index("ix_workshop_event_workshop_at", "workshop_id", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", ondelete="CASCADE")
+    kind: str = Field(max_length=30)
+    detail: str = Field(default="", max_length=300)
+    at: datetime = _when(nullable=False)
+
+
+class JoinFailureRow(SQLModel, table=True):
+    """Failed join attempts per address, kept in the database so every process sees them."""
+
+    __tablename__ = "join_failure"
+    __table_args__ = (Index("ix_join_failure_address_at", "address", "at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    address: str = Field(max_length=64)
+    at: datetime = _when(nullable=False)

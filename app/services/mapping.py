@@ -1,0 +1,100 @@
+"""Mappers from table rows to the domain objects every view and export reads."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from app.domain.results import Cell, is_submitted
+from app.domain.workshop import Decision, Event, Item, Participant, Stage, Workshop
+from app.persistence import repository as repo
+from app.persistence.repository import as_utc
+from app.persistence.tables import DecisionRow, WorkshopItemRow, WorkshopRow
+
+
+def to_item(row: WorkshopItemRow) -> Item:
+    return Item(
+        key=row.key,
+        name=row.name,
+        description=row.description,
+        direction=row.direction,
+        custom=row.custom,
+        details=dict(row.details or {}),
+    )
+
+
+def to_decision(row: DecisionRow, options: tuple[Item, ...]) -> Decision:
+    names = {o.key: o.name for o in options}
+    return Decision(
+        option=row.option_key,
+        option_name=names.get(row.option_key, row.option_key),
+        rationale=row.rationale,
+        departure_reason=row.departure_reason,
+        agreement=row.agreement,
+        dissent=row.dissent,
+        conditions=row.conditions,
+        top_options=tuple(row.top_option_keys or ()),
+        decided_at=as_utc(row.decided_at),
+    )
+
+
+class InputSnapshot:
+    """Every participant's weights and ratings for one workshop, read in one go."""
+
+    def __init__(self, session: Session, participant_ids: list[int]) -> None:
+        self.weights: dict[int, dict[str, float]] = {}
+        self.ratings: dict[int, dict[Cell, int]] = {}
+        self.comments: dict[int, dict[Cell, str]] = {}
+        for w in repo.weights_of(session, participant_ids):
+            self.weights.setdefault(w.participant_id, {})[w.criterion_key] = w.points
+        for r in repo.ratings_of(session, participant_ids):
+            cell = (r.option_key, r.criterion_key)
+            self.ratings.setdefault(r.participant_id, {})[cell] = r.rating
+            if r.comment:
+                self.comments.setdefault(r.participant_id, {})[cell] = r.comment
+
+
+def load_workshop(
+    session: Session, row: WorkshopRow, snapshot: InputSnapshot | None = None
+) -> tuple[Workshop, InputSnapshot]:
+    assert row.id is not None
+    criteria = tuple(to_item(r) for r in repo.items(session, row.id, "criterion"))
+    options = tuple(to_item(r) for r in repo.items(session, row.id, "option"))
+    people = repo.participants(session, row.id)
+    if snapshot is None:
+        snapshot = InputSnapshot(session, [p.id for p in people if p.id is not None])
+    participants = tuple(
+        Participant(
+            id=p.id or 0,
+            name=p.name,
+            sector=p.sector,
+            submitted=is_submitted(
+                snapshot.weights.get(p.id or 0),
+                snapshot.ratings.get(p.id or 0, {}),
+                criteria,
+                options,
+            ),
+            joined_at=as_utc(p.joined_at),
+        )
+        for p in people
+    )
+    decision_row = repo.decision(session, row.id)
+    workshop = Workshop(
+        id=row.id,
+        title=row.title,
+        goal=row.goal,
+        convener=row.convener,
+        template=row.template,
+        stage=Stage(row.stage),
+        join_code=row.join_code,
+        revision=row.revision,
+        criteria=criteria,
+        options=options,
+        participants=participants,
+        created_at=as_utc(row.created_at),
+        decision=to_decision(decision_row, options) if decision_row else None,
+    )
+    return workshop, snapshot
+
+
+def load_events(session: Session, workshop_id: int) -> list[Event]:
+    return [Event(e.kind, e.detail, as_utc(e.at)) for e in repo.events(session, workshop_id)]

@@ -1,0 +1,230 @@
+"""Participant use cases: joining with a code, giving weights and ratings, reading own input."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session
+
+from app import security
+from app.domain.errors import InvalidInput, NotFound, TooManyAttempts
+from app.domain.workshop import (
+    Stage,
+    Workshop,
+    check_accepts_input,
+    check_can_join,
+    check_rating,
+    check_sector,
+)
+from app.persistence import repository as repo
+from app.persistence.tables import JoinFailureRow, ParticipantRow
+from app.services.mapping import InputSnapshot, load_workshop
+
+MAX_COMMENT = 1000
+
+
+@dataclass(frozen=True)
+class Joined:
+    participant_id: int
+    token: str
+    workshop_id: int
+
+
+@dataclass(frozen=True)
+class ParticipantIdentity:
+    id: int
+    workshop_id: int
+    name: str
+    sector: str
+
+
+@dataclass(frozen=True)
+class MyInput:
+    workshop: Workshop
+    participant: ParticipantIdentity
+    points: dict[str, float]
+    weights: dict[str, float]
+    ratings: dict[str, dict[str, int]]
+    comments: dict[str, dict[str, str]]
+
+
+def join(
+    session: Session,
+    join_code: str,
+    name: str,
+    sector: str | None,
+    address: str,
+    failures_allowed: int,
+    window_seconds: int,
+) -> Joined:
+    """Join a workshop; wrong codes count against the address, right ones never do."""
+    display_name = (name or "").strip()
+    if not display_name:
+        raise InvalidInput("Enter the name the group will see.", field="name")
+    if len(display_name) > 80:
+        raise InvalidInput("The name may have at most 80 characters.", field="name")
+    sector_key = check_sector(sector)
+    code = security.normalize_join_code(join_code or "")
+    now = datetime.now(UTC)
+    since = now - timedelta(seconds=window_seconds)
+    failed = False
+    with session.begin():
+        if repo.count_join_failures(session, address, since) >= failures_allowed:
+            raise TooManyAttempts("Too many wrong codes from this address. Wait a few minutes.")
+        row = repo.workshop_by_code(session, code) if code else None
+        if row is None or row.stage == Stage.DECIDED:
+            # The failure is committed with this block so every process sees it.
+            session.add(JoinFailureRow(address=address, at=now))
+            repo.forget_join_failures_before(session, since)
+            failed = True
+        else:
+            check_can_join(Stage(row.stage))
+            token = security.new_token()
+            participant = ParticipantRow(
+                workshop_id=row.id or 0,
+                name=display_name,
+                sector=sector_key,
+                token_hash=security.token_hash(token),
+            )
+            session.add(participant)
+            repo.bump_revision(session, row.id or 0)
+            repo.add_event(session, row.id or 0, "joined", display_name)
+            session.flush()
+            joined = Joined(participant.id or 0, token, row.id or 0)
+    if failed:
+        raise NotFound(
+            "No open workshop has this code. Check it with the facilitator.", field="join_code"
+        )
+    return joined
+
+
+def participant_for_token(session: Session, token: str) -> ParticipantIdentity | None:
+    with session.begin():
+        row = repo.participant_by_token(session, security.token_hash(token))
+        if row is None:
+            return None
+        return ParticipantIdentity(row.id or 0, row.workshop_id, row.name, row.sector)
+
+
+def _own_workshop(session: Session, me: ParticipantIdentity, workshop_id: int, lock: bool) -> Any:
+    if me.workshop_id != workshop_id:
+        raise NotFound(f"No workshop {workshop_id}.")
+    row = (
+        repo.workshop_for_update(session, workshop_id)
+        if lock
+        else repo.workshop(session, workshop_id)
+    )
+    if row is None:
+        raise NotFound(f"No workshop {workshop_id}.")
+    return row
+
+
+def _finite_number(value: object, field: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidInput("A weight must be a number.", field=field)
+    number = float(value)
+    if not math.isfinite(number):
+        raise InvalidInput("A weight must be a finite number.", field=field)
+    if number < 0:
+        raise InvalidInput("A weight cannot be negative.", field=field)
+    return number
+
+
+def record_weights(
+    session: Session, me: ParticipantIdentity, workshop_id: int, weights: dict[str, Any]
+) -> dict[str, float]:
+    """Replace one's weights (criteria left out count as zero); return them normalized."""
+    with session.begin():
+        row = _own_workshop(session, me, workshop_id, lock=True)
+        criteria = [i.key for i in repo.items(session, workshop_id, "criterion")]
+        unknown = [k for k in weights if k not in criteria]
+        if unknown:
+            raise InvalidInput(f"Unknown criterion '{unknown[0]}'.", field=f"weights.{unknown[0]}")
+        points = {k: _finite_number(weights.get(k, 0), f"weights.{k}") for k in criteria}
+        total = sum(points.values())
+        if total <= 0:
+            raise InvalidInput("Give at least one criterion some weight.", field="weights")
+        check_accepts_input(Stage(row.stage))
+        repo.replace_weights(session, me.id, points)
+        repo.bump_revision(session, workshop_id)
+        repo.add_event(session, workshop_id, "weights", me.name)
+        return {k: v / total for k, v in points.items()}
+
+
+def record_scores(
+    session: Session,
+    me: ParticipantIdentity,
+    workshop_id: int,
+    scores: dict[str, Any],
+    comments: dict[str, Any] | None = None,
+) -> None:
+    """Set the ratings (and comments) named in the body; other cells keep their values."""
+    comments = comments or {}
+    with session.begin():
+        row = _own_workshop(session, me, workshop_id, lock=True)
+        options = {i.key for i in repo.items(session, workshop_id, "option")}
+        criteria = {i.key for i in repo.items(session, workshop_id, "criterion")}
+        cells: dict[tuple[str, str], tuple[int, str | None]] = {}
+        for section, body in (("scores", scores), ("comments", comments)):
+            if not isinstance(body, dict):
+                raise InvalidInput(f"'{section}' must be an object.", field=section)
+            for option, row_body in body.items():
+                if option not in options:
+                    raise InvalidInput(f"Unknown option '{option}'.", field=f"{section}.{option}")
+                if not isinstance(row_body, dict):
+                    raise InvalidInput(
+                        "Give an object of criterion keys.", field=f"{section}.{option}"
+                    )
+                for criterion in row_body:
+                    if criterion not in criteria:
+                        raise InvalidInput(
+                            f"Unknown criterion '{criterion}'.",
+                            field=f"{section}.{option}.{criterion}",
+                        )
+        for option, row_body in scores.items():
+            for criterion, value in row_body.items():
+                rating = check_rating(value, f"scores.{option}.{criterion}")
+                cells[(option, criterion)] = (rating, None)
+        for option, row_body in comments.items():
+            for criterion, text in row_body.items():
+                field = f"comments.{option}.{criterion}"
+                comment = str(text or "").strip()
+                if len(comment) > MAX_COMMENT:
+                    raise InvalidInput(
+                        f"A comment may have at most {MAX_COMMENT} characters.", field=field
+                    )
+                if (option, criterion) not in cells:
+                    raise InvalidInput("A comment needs a rating for the same cell.", field=field)
+                cells[(option, criterion)] = (cells[(option, criterion)][0], comment)
+        check_accepts_input(Stage(row.stage))
+        for (option, criterion), (rating, comment) in cells.items():
+            repo.upsert_rating(session, me.id, option, criterion, rating, comment)
+        if cells:
+            repo.bump_revision(session, workshop_id)
+            repo.add_event(session, workshop_id, "ratings", me.name)
+
+
+def my_input(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyInput:
+    with session.begin():
+        row = _own_workshop(session, me, workshop_id, lock=False)
+        snapshot = InputSnapshot(session, [me.id])
+        workshop, _ = load_workshop(session, row)
+    points = snapshot.weights.get(me.id, {})
+    total = sum(points.values())
+    ratings: dict[str, dict[str, int]] = {}
+    for (option, criterion), rating in snapshot.ratings.get(me.id, {}).items():
+        ratings.setdefault(option, {})[criterion] = rating
+    comments: dict[str, dict[str, str]] = {}
+    for (option, criterion), text in snapshot.comments.get(me.id, {}).items():
+        comments.setdefault(option, {})[criterion] = text
+    return MyInput(
+        workshop=workshop,
+        participant=me,
+        points=points,
+        weights={k: v / total for k, v in points.items()} if total else {},
+        ratings=ratings,
+        comments=comments,
+    )

@@ -1,0 +1,249 @@
+"""Workshop use cases for facilitators: create from a template, edit, move through the stages."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from sqlmodel import Session
+
+from app import security
+from app.domain.catalogue import Catalogue
+from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.workshop import (
+    Item,
+    Stage,
+    Workshop,
+    check_can_edit_items,
+    check_stage_change,
+)
+from app.persistence import repository as repo
+from app.persistence.tables import WorkshopItemRow, WorkshopRow
+from app.services.mapping import load_workshop, to_item
+
+KINDS = {"criterion", "option"}
+
+
+def _text(value: str | None, field: str, limit: int, required: bool = False) -> str:
+    text = (value or "").strip()
+    if required and not text:
+        raise InvalidInput(f"The {field} is required.", field=field)
+    if len(text) > limit:
+        raise InvalidInput(f"The {field} may have at most {limit} characters.", field=field)
+    return text
+
+
+def owned_row(session: Session, owner_id: int, workshop_id: int, lock: bool = False) -> WorkshopRow:
+    """The workshop if the facilitator owns it; anyone else is told it does not exist."""
+    row = (
+        repo.workshop_for_update(session, workshop_id)
+        if lock
+        else repo.workshop(session, workshop_id)
+    )
+    if row is None or row.owner_id != owner_id:
+        raise NotFound(f"No workshop {workshop_id}.")
+    return row
+
+
+def _catalogue_items(catalogue: Catalogue, template_key: str) -> list[WorkshopItemRow]:
+    template = catalogue.templates.get(template_key)
+    if template is None:
+        raise InvalidInput(
+            f"Unknown template '{template_key}'. Choose one of: {', '.join(catalogue.templates)}.",
+            field="template",
+        )
+    rows: list[WorkshopItemRow] = []
+    for position, key in enumerate(template.criteria):
+        c = catalogue.criteria[key]
+        rows.append(
+            WorkshopItemRow(
+                kind="criterion",
+                key=c.key,
+                position=position,
+                name=c.name,
+                description=c.description,
+                direction=c.direction,
+                details={
+                    "guiding_questions": list(c.guiding_questions),
+                    "scale": dict(c.scale_dict()),
+                    "sources": list(c.sources),
+                },
+            )
+        )
+    for position, key in enumerate(template.models):
+        m = catalogue.models[key]
+        reference = {}
+        for ckey in template.criteria:
+            ref = catalogue.reference_for(m.key, ckey)
+            if ref is not None:
+                reference[ckey] = {"rating": ref.rating, "reason": ref.reason}
+        rows.append(
+            WorkshopItemRow(
+                kind="option",
+                key=m.key,
+                position=position,
+                name=m.name,
+                description=m.summary,
+                details={
+                    "pros": list(m.pros),
+                    "cons": list(m.cons),
+                    "examples": list(m.examples),
+                    "sources": list(m.sources),
+                    "reference": reference,
+                },
+            )
+        )
+    return rows
+
+
+def create_workshop(
+    session: Session,
+    catalogue: Catalogue,
+    owner_id: int,
+    title: str,
+    template: str,
+    goal: str | None = None,
+    convener: str | None = None,
+) -> Workshop:
+    title = _text(title, "title", 200, required=True)
+    goal_text, convener_text = _text(goal, "goal", 2000), _text(convener, "convener", 200)
+    item_rows = _catalogue_items(catalogue, template)
+    with session.begin():
+        code = security.new_join_code()
+        while repo.workshop_by_code(session, code) is not None:
+            code = security.new_join_code()
+        row = WorkshopRow(
+            owner_id=owner_id,
+            title=title,
+            goal=goal_text,
+            convener=convener_text,
+            template=template,
+            join_code=code,
+        )
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        for item_row in item_rows:
+            item_row.workshop_id = row.id
+        session.add_all(item_rows)
+        repo.add_event(session, row.id, "created", title)
+        session.flush()
+        return load_workshop(session, row)[0]
+
+
+def list_workshops(session: Session, owner_id: int) -> list[WorkshopRow]:
+    with session.begin():
+        rows = repo.workshops_of(session, owner_id)
+        session.expunge_all()
+        return rows
+
+
+def get_workshop(session: Session, owner_id: int, workshop_id: int) -> Workshop:
+    with session.begin():
+        return load_workshop(session, owned_row(session, owner_id, workshop_id))[0]
+
+
+def update_workshop(
+    session: Session,
+    owner_id: int,
+    workshop_id: int,
+    *,
+    title: str | None = None,
+    goal: str | None = None,
+    convener: str | None = None,
+    stage: str | None = None,
+) -> Workshop:
+    target: Stage | None = None
+    if stage is not None:
+        try:
+            target = Stage(stage)
+        except ValueError:
+            raise InvalidInput(
+                f"Unknown stage '{stage}'. Stages: {', '.join(s.value for s in Stage)}.",
+                field="stage",
+            ) from None
+    with session.begin():
+        row = owned_row(session, owner_id, workshop_id, lock=True)
+        current = Stage(row.stage)
+        if current == Stage.DECIDED:
+            raise Conflict("The workshop is decided and can no longer change.")
+        if title is not None:
+            row.title = _text(title, "title", 200, required=True)
+        if goal is not None:
+            row.goal = _text(goal, "goal", 2000)
+        if convener is not None:
+            row.convener = _text(convener, "convener", 200)
+        if target is not None and target != current:
+            check_stage_change(current, target)
+            row.stage = target.value
+            repo.add_event(session, workshop_id, "stage", target.value)
+        row.revision += 1
+        row.updated_at = datetime.now(UTC)
+        session.add(row)
+        session.flush()
+        return load_workshop(session, row)[0]
+
+
+def _new_key(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "item"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def add_item(
+    session: Session,
+    owner_id: int,
+    workshop_id: int,
+    kind: str,
+    name: str,
+    description: str | None = None,
+    direction: str | None = None,
+) -> Item:
+    assert kind in KINDS
+    name = _text(name, "name", 200, required=True)
+    description = _text(description, "description", 2000)
+    if kind == "criterion":
+        direction = (direction or "").strip().lower()
+        if direction not in ("benefit", "cost"):
+            raise InvalidInput("Direction must be 'benefit' or 'cost'.", field="direction")
+    else:
+        direction = "benefit"
+    with session.begin():
+        row = owned_row(session, owner_id, workshop_id, lock=True)
+        check_can_edit_items(Stage(row.stage), repo.has_input(session, workshop_id))
+        existing = repo.items(session, workshop_id, kind)
+        if any(e.name.lower() == name.lower() for e in existing):
+            raise InvalidInput(f"This workshop already has a {kind} named '{name}'.", field="name")
+        new = WorkshopItemRow(
+            workshop_id=workshop_id,
+            kind=kind,
+            key=_new_key(name, {e.key for e in existing}),
+            position=max((e.position for e in existing), default=-1) + 1,
+            name=name,
+            description=description,
+            direction=direction,
+            custom=True,
+            details={},
+        )
+        session.add(new)
+        repo.bump_revision(session, workshop_id)
+        repo.add_event(session, workshop_id, f"{kind}-added", name)
+        session.flush()
+        return to_item(new)
+
+
+def remove_item(session: Session, owner_id: int, workshop_id: int, kind: str, key: str) -> None:
+    assert kind in KINDS
+    with session.begin():
+        row = owned_row(session, owner_id, workshop_id, lock=True)
+        target = repo.item(session, workshop_id, kind, key)
+        if target is None:
+            raise NotFound(f"No {kind} '{key}' in this workshop.")
+        check_can_edit_items(Stage(row.stage), repo.has_input(session, workshop_id))
+        if len(repo.items(session, workshop_id, kind)) <= 1:
+            raise InvalidInput(f"A workshop needs at least one {kind}.", field="key")
+        session.delete(target)
+        repo.bump_revision(session, workshop_id)
+        repo.add_event(session, workshop_id, f"{kind}-removed", target.name)

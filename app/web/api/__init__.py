@@ -1,0 +1,9 @@
+"""The public JSON API under /api/v1 (the contract in shared/API.md)."""
+
+from fastapi import APIRouter
+
+from app.web.api import auth, catalog, participation, results, workshops
+
+router = APIRouter(prefix="/api/v1")
+for module in (auth, catalog, workshops, participation, results):
+    router.include_router(module.router)

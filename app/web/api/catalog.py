@@ -1,0 +1,56 @@
+"""API: the catalogue of criteria, backbone models and templates (no sign-in needed)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from app.web.api.schemas import CriterionPublic, ModelPublic, TemplatePublic
+from app.web.deps import CatalogueDep
+
+router = APIRouter(prefix="/catalog", tags=["catalogue"])
+
+
+@router.get("/criteria", response_model=list[CriterionPublic])
+def list_criteria(catalogue: CatalogueDep) -> list[CriterionPublic]:
+    return [
+        CriterionPublic(
+            key=c.key,
+            name=c.name,
+            description=c.description,
+            direction=c.direction,
+            guiding_questions=list(c.guiding_questions),
+            scale=dict(c.scale_dict()),
+            sources=list(c.sources),
+        )
+        for c in catalogue.criteria.values()
+    ]
+
+
+@router.get("/models", response_model=list[ModelPublic])
+def list_models(catalogue: CatalogueDep) -> list[ModelPublic]:
+    return [
+        ModelPublic(
+            key=m.key,
+            name=m.name,
+            summary=m.summary,
+            pros=list(m.pros),
+            cons=list(m.cons),
+            examples=list(m.examples),
+            sources=list(m.sources),
+        )
+        for m in catalogue.models.values()
+    ]
+
+
+@router.get("/templates", response_model=list[TemplatePublic])
+def list_templates(catalogue: CatalogueDep) -> list[TemplatePublic]:
+    return [
+        TemplatePublic(
+            key=t.key,
+            name=t.name,
+            description=t.description,
+            criteria=list(t.criteria),
+            models=list(t.models),
+        )
+        for t in catalogue.templates.values()
+    ]

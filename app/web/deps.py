@@ -1,0 +1,91 @@
+"""Request dependencies as `Annotated` aliases: the session, the catalogue, who is asking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlmodel import Session
+
+from app.domain.catalogue import Catalogue
+from app.domain.errors import NotFound, Unauthorized
+from app.services import accounts, participation
+from app.services.accounts import Facilitator
+from app.services.participation import ParticipantIdentity
+from app.settings import Settings
+
+FACILITATOR_COOKIE = "bs_session"
+PARTICIPANT_COOKIE = "bs_participant"
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with Session(request.app.state.engine, expire_on_commit=False) as session:
+        yield session
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def get_catalogue(request: Request) -> Catalogue:
+    return request.app.state.catalogue  # type: ignore[no-any-return]
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def api_facilitator(request: Request, session: SessionDep) -> Facilitator:
+    token = bearer_token(request) or request.cookies.get(FACILITATOR_COOKIE)
+    facilitator = accounts.facilitator_for_token(session, token) if token else None
+    if facilitator is None:
+        raise Unauthorized("Sign in as a facilitator: send 'Authorization: Bearer <token>'.")
+    return facilitator
+
+
+def api_participant(request: Request, session: SessionDep) -> ParticipantIdentity:
+    token = bearer_token(request) or request.cookies.get(PARTICIPANT_COOKIE)
+    me = participation.participant_for_token(session, token) if token else None
+    if me is None:
+        raise Unauthorized("Join the workshop first: send 'Authorization: Bearer <token>'.")
+    return me
+
+
+class SignInRequired(Exception):
+    """An HTML page needs a signed-in facilitator; the edge redirects to the sign-in page."""
+
+
+def page_facilitator(request: Request, session: SessionDep) -> Facilitator:
+    token = request.cookies.get(FACILITATOR_COOKIE)
+    facilitator = accounts.facilitator_for_token(session, token) if token else None
+    if facilitator is None:
+        raise SignInRequired()
+    return facilitator
+
+
+def page_participant(
+    request: Request, session: SessionDep, workshop_id: int
+) -> ParticipantIdentity:
+    token = request.cookies.get(PARTICIPANT_COOKIE)
+    me = participation.participant_for_token(session, token) if token else None
+    if me is None or me.workshop_id != workshop_id:
+        raise NotFound("You have not joined this workshop from this browser. Join with the code.")
+    return me
+
+
+ApiFacilitator = Annotated[Facilitator, Depends(api_facilitator)]
+ApiParticipant = Annotated[ParticipantIdentity, Depends(api_participant)]
+PageFacilitator = Annotated[Facilitator, Depends(page_facilitator)]
+PageParticipant = Annotated[ParticipantIdentity, Depends(page_participant)]
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"

@@ -1,0 +1,92 @@
+"""One error shape: JSON for the API, a fragment for htmx, a page for everyone else."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from app.domain.errors import (
+    Conflict,
+    DomainError,
+    InvalidInput,
+    NotFound,
+    TooManyAttempts,
+    Unauthorized,
+)
+from app.web.deps import SignInRequired
+from app.web.templating import is_htmx, render
+
+STATUS_BY_ERROR: list[tuple[type[DomainError], int]] = [
+    (NotFound, 404),
+    (Conflict, 409),
+    (InvalidInput, 422),
+    (Unauthorized, 401),
+    (TooManyAttempts, 429),
+]
+
+
+def status_for(error: DomainError) -> int:
+    return next((s for cls, s in STATUS_BY_ERROR if isinstance(error, cls)), 422)
+
+
+def error_body(status: int, message: str, errors: list[dict[str, str]] | None = None) -> dict:
+    return {"ok": False, "status": status, "error": message, "errors": errors or []}
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/healthz"
+
+
+def error_response(
+    request: Request, status: int, message: str, errors: list[dict[str, str]]
+) -> Response:
+    if wants_json(request):
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(
+            error_body(status, message, errors), status_code=status, headers=headers
+        )
+    template = "partials/errors/_message.html" if is_htmx(request) else "errors/error.html"
+    return render(
+        request, template, {"status": status, "message": message, "errors": errors}, status
+    )
+
+
+def _field_of(loc: tuple) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path")]
+    return ".".join(parts) or "body"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(DomainError)
+    async def domain_error(request: Request, exc: DomainError) -> Response:
+        errors = [{"field": exc.field, "message": exc.message}] if exc.field else []
+        return error_response(request, status_for(exc), exc.message, errors)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        errors = [{"field": _field_of(tuple(e["loc"])), "message": e["msg"]} for e in exc.errors()]
+        summary = "; ".join(f"{e['field']}: {e['message']}" for e in errors[:3])
+        return error_response(request, 422, f"Invalid request: {summary}", errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "Request failed."
+        if exc.status_code == 404 and message == "Not Found":
+            message = "There is nothing at this address."
+        return error_response(request, exc.status_code, message, [])
+
+    @app.exception_handler(SignInRequired)
+    async def sign_in_required(request: Request, exc: SignInRequired) -> Response:
+        target = f"/login?next={request.url.path}"
+        if is_htmx(request):
+            return Response(status_code=204, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        request.app.state.logger.exception("unhandled error on %s", request.url.path)
+        return error_response(
+            request, 500, "Something went wrong on our side; nothing was saved.", []
+        )

@@ -1,0 +1,9 @@
+"""Hypermedia routes: real forms, enhanced with htmx; hidden from OpenAPI."""
+
+from fastapi import APIRouter
+
+from app.web.html import auth, facilitate, live, participate
+
+router = APIRouter(include_in_schema=False)
+for module in (auth, live, facilitate, participate):
+    router.include_router(module.router)

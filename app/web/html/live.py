@@ -1,0 +1,92 @@
+"""Pages: the facilitator's live results panel (polled) and the decision form."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from starlette.responses import Response
+
+from app.exports import render_document
+from app.services import decisions, results
+from app.web.deps import PageFacilitator, SessionDep
+from app.web.downloads import document_response
+from app.web.html.forms import attempt, redirect
+from app.web.html.views import workshop_page
+from app.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def etag_for(workshop_id: int, revision: int) -> str:
+    return f'W/"w{workshop_id}-r{revision}"'
+
+
+@router.get("/workshops/{workshop_id}/live")
+def show_live_results(
+    request: Request, workshop_id: int, me: PageFacilitator, session: SessionDep
+) -> Response:
+    """Polled every two seconds; answers 304 from one cheap query when nothing changed."""
+    etag = etag_for(workshop_id, results.current_revision(session, me.id, workshop_id))
+    headers = {"ETag": etag, "Cache-Control": "no-cache, private"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    view = results.workshop_results(session, me.id, workshop_id)
+    context = {"w": view.workshop, "r": view.results, "view": view}
+    response = render(request, "partials/results/_live.html", context)
+    response.headers.update(
+        {
+            "ETag": etag_for(workshop_id, view.workshop.revision),
+            "Cache-Control": headers["Cache-Control"],
+        }
+    )
+    return response
+
+
+@router.post("/workshops/{workshop_id}/decision")
+def record_decision(
+    request: Request,
+    workshop_id: int,
+    me: PageFacilitator,
+    session: SessionDep,
+    option: Annotated[str, Form()] = "",
+    rationale: Annotated[str, Form()] = "",
+    departure_reason: Annotated[str, Form()] = "",
+    agreement: Annotated[str, Form()] = "",
+    dissent: Annotated[str, Form()] = "",
+    conditions: Annotated[str, Form()] = "",
+) -> Response:
+    values = {
+        "option": option,
+        "rationale": rationale,
+        "departure_reason": departure_reason,
+        "agreement": agreement,
+        "dissent": dissent,
+        "conditions": conditions,
+    }
+    _, errors, _, status = attempt(
+        lambda: decisions.record_decision(
+            session,
+            me.id,
+            me.id,
+            workshop_id,
+            option,
+            rationale,
+            agreement or None,
+            dissent,
+            conditions,
+            departure_reason,
+        )
+    )
+    if errors:
+        return workshop_page(request, session, me, workshop_id, errors, status, decision=values)
+    return redirect(request, f"/workshops/{workshop_id}#decision")
+
+
+@router.get("/workshops/{workshop_id}/export.{ext}")
+def download_rationale(
+    workshop_id: int, ext: str, me: PageFacilitator, session: SessionDep
+) -> Response:
+    return document_response(
+        render_document(results.workshop_record(session, me.id, workshop_id), ext)
+    )

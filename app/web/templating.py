@@ -1,0 +1,46 @@
+"""The Jinja environment for pages: where templates live and the filters that format numbers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.responses import HTMLResponse
+
+from app.domain.workshop import AGREEMENT_LEVELS, SECTORS, STAGES
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+def percent(value: float | None, digits: int = 0) -> str:
+    return "–" if value is None else f"{value * 100:.{digits}f}%"
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def when(value: datetime | None) -> str:
+    return "" if value is None else value.strftime("%d %b %Y, %H:%M UTC")
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
+    env = templates.env
+    env.filters.update(percent=percent, number=number, when=when)
+    env.globals.update(SECTORS=SECTORS, STAGES=STAGES, AGREEMENT_LEVELS=AGREEMENT_LEVELS)
+    return templates
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
+) -> HTMLResponse:
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(request, name, context or {}, status_code=status_code)
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"

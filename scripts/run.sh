@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# One command: set up, create the SQLite database, load the demo workshop and serve it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+scripts/setup.sh
+.venv/bin/backbone migrate
+.venv/bin/backbone demo --host "$HOST" --port "$PORT"
+echo "Serving Backbone Select on http://$HOST:$PORT  (Ctrl-C to stop)"
+exec .venv/bin/backbone serve --host "$HOST" --port "$PORT"

@@ -1,0 +1,1 @@
+"""Test helpers: deterministic factories that drive the app through its public API."""
