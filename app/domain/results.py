@@ -111,9 +111,7 @@ def compute_results(
         group_weights = {
             k: statistics.fmean(w.get(k, 0.0) for w in normalized) for k in criterion_keys
         }
-        weight_spread = {
-            k: spread_of([w.get(k, 0.0) for w in normalized]) for k in criterion_keys
-        }
+        weight_spread = {k: spread_of([w.get(k, 0.0) for w in normalized]) for k in criterion_keys}
     else:
         # Before anyone weighs, every criterion counts the same, so the ranking can still show.
         equal = 1.0 / len(criterion_keys) if criterion_keys else 0.0

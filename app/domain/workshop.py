@@ -195,6 +195,8 @@ class Workshop:
     participants: tuple[Participant, ...]
     created_at: datetime
     decision: Decision | None = None
+    anonymous: bool = False
+    settings: dict = field(default_factory=dict, compare=False, hash=False)
 
     def criterion(self, key: str) -> Item:
         return next(c for c in self.criteria if c.key == key)

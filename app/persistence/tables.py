@@ -46,6 +46,10 @@ class WorkshopRow(SQLModel, table=True):
     template: str = Field(max_length=64)
     stage: str = Field(default="setup", max_length=16)
     join_code: str = Field(max_length=16, unique=True, index=True)
+    # A workshop marked anonymous shows no participant names in any view or document.
+    anonymous: bool = False
+    # How weights are elicited and aggregated (the method choices of the facilitator).
+    settings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     # Bumped by every write that changes what the results show: the ETag of live views.
     revision: int = Field(default=1)
     created_at: datetime = _when(nullable=False)
@@ -77,6 +81,8 @@ class ParticipantRow(SQLModel, table=True):
     name: str = Field(max_length=80)
     sector: str = Field(max_length=20)
     token_hash: str = Field(max_length=64, unique=True, index=True)
+    # How much this participant's input counts in the group (1 = equal; set by the facilitator).
+    weight: float = 1.0
     joined_at: datetime = _when(nullable=False)
 
 

@@ -65,7 +65,8 @@ def load_workshop(
     participants = tuple(
         Participant(
             id=p.id or 0,
-            name=p.name,
+            # An anonymous workshop never lets a name leave the database.
+            name=f"Participant {index}" if row.anonymous else p.name,
             sector=p.sector,
             submitted=is_submitted(
                 snapshot.weights.get(p.id or 0),
@@ -75,7 +76,7 @@ def load_workshop(
             ),
             joined_at=as_utc(p.joined_at),
         )
-        for p in people
+        for index, p in enumerate(people, start=1)
     )
     decision_row = repo.decision(session, row.id)
     workshop = Workshop(
@@ -92,6 +93,8 @@ def load_workshop(
         participants=participants,
         created_at=as_utc(row.created_at),
         decision=to_decision(decision_row, options) if decision_row else None,
+        anonymous=row.anonymous,
+        settings=dict(row.settings or {}),
     )
     return workshop, snapshot
 

@@ -104,6 +104,7 @@ def create_workshop(
     template: str,
     goal: str | None = None,
     convener: str | None = None,
+    anonymous: bool = False,
 ) -> Workshop:
     title = _text(title, "title", 200, required=True)
     goal_text, convener_text = _text(goal, "goal", 2000), _text(convener, "convener", 200)
@@ -119,6 +120,7 @@ def create_workshop(
             convener=convener_text,
             template=template,
             join_code=code,
+            anonymous=anonymous,
         )
         session.add(row)
         session.flush()

@@ -77,6 +77,7 @@ class WorkshopCreate(Body):
     template: str
     goal: str | None = None
     convener: str | None = None
+    anonymous: bool = False
 
 
 class WorkshopUpdate(Body):
@@ -137,6 +138,7 @@ class WorkshopPublic(BaseModel):
     template: str
     stage: str
     join_code: str
+    anonymous: bool
     criteria: list[CriterionRef]
     options: list[ItemRef]
     participants: list[ParticipantPublic]
@@ -232,6 +234,7 @@ def workshop_public(w: Workshop) -> WorkshopPublic:
         template=w.template,
         stage=w.stage.value,
         join_code=w.join_code,
+        anonymous=w.anonymous,
         criteria=[CriterionRef(key=c.key, name=c.name, direction=c.direction) for c in w.criteria],
         options=[ItemRef(key=o.key, name=o.name) for o in w.options],
         participants=[

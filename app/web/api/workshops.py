@@ -25,7 +25,14 @@ def create_workshop(
     body: WorkshopCreate, me: ApiFacilitator, session: SessionDep, catalogue: CatalogueDep
 ) -> WorkshopPublic:
     created = workshops.create_workshop(
-        session, catalogue, me.id, body.title, body.template, body.goal, body.convener
+        session,
+        catalogue,
+        me.id,
+        body.title,
+        body.template,
+        body.goal,
+        body.convener,
+        body.anonymous,
     )
     return workshop_public(created)
 

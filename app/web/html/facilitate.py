@@ -40,10 +40,11 @@ def create_workshop(
     template: Annotated[str, Form()] = "quick",
     convener: Annotated[str, Form()] = "",
     goal: Annotated[str, Form()] = "",
+    anonymous: Annotated[bool, Form()] = False,
 ) -> Response:
     created, errors, _, status = attempt(
         lambda: workshops.create_workshop(
-            session, catalogue, me.id, title, template, goal, convener
+            session, catalogue, me.id, title, template, goal, convener, anonymous
         )
     )
     if created is None:
@@ -51,7 +52,13 @@ def create_workshop(
             "me": me,
             "workshops": workshops.list_workshops(session, me.id),
             "templates": catalogue.templates,
-            "values": {"title": title, "template": template, "convener": convener, "goal": goal},
+            "values": {
+                "title": title,
+                "template": template,
+                "convener": convener,
+                "goal": goal,
+                "anonymous": anonymous,
+            },
             "errors": errors,
         }
         return render(request, "pages/workshops.html", context, status_code=status)

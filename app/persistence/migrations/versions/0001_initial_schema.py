@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 12:03:46.859070
+Create Date: 2026-11-23
 """
 
 from collections.abc import Sequence
@@ -65,6 +65,8 @@ def upgrade() -> None:
         sa.Column("template", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
         sa.Column("stage", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("join_code", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("anonymous", sa.Boolean(), nullable=False),
+        sa.Column("settings", sa.JSON(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -106,6 +108,7 @@ def upgrade() -> None:
         sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
         sa.Column("sector", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
         sa.Column("token_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("weight", sa.Float(), nullable=False),
         sa.Column("joined_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["workshop_id"], ["workshop.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
