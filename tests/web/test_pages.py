@@ -251,3 +251,32 @@ def test_recorded_decision_is_read_only(client):
     assert doc.select_one("#decision-form") is None
     assert doc.select_one("#stage-form") is None
     assert doc.select_one("#add-criteria") is None
+
+
+def test_weights_without_javascript_redirect_back_to_the_page(client):
+    w = _joined(client)
+    data = {"points.credibility": "100"}
+    response = client.post(f"/w/{w['id']}/weights", data=data, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"/w/{w['id']}"
+    doc = page(client.get(f"/w/{w['id']}"))
+    assert doc.select_one('input[name="points.credibility"]')["value"] == "100"
+
+
+def test_weights_error_without_javascript_renders_the_whole_page(client):
+    w = _joined(client)
+    response = client.post(f"/w/{w['id']}/weights", data={"points.credibility": "30"})
+    assert response.status_code == 422
+    doc = page(response)
+    assert doc.select_one("h1") is not None and doc.select_one("#weights-error") is not None
+
+
+def test_stage_form_offers_next_stage_as_primary(client):
+    sign_in(client)
+    _, w = open_workshop(client, stage="weighting")
+    doc = page(client.get(f"/workshops/{w['id']}"))
+    primary = [
+        b["value"]
+        for b in doc.select("#stage-form button")
+        if "secondary" not in b.get("class", [])
+    ]
+    assert primary == ["scoring"]
