@@ -11,6 +11,7 @@ from tests.support.api import (
     join,
     open_workshop,
     rate_everything,
+    workshop_with_clear_ranking,
 )
 
 
@@ -143,15 +144,7 @@ def test_submitted_needs_weights_and_every_cell(client):
 
 
 def _decided(client):
-    auth, w = open_workshop(client)
-    member = join(client, w["join_code"])
-    give_weights(client, member, w["id"], {"credibility": 1})
-    rate_everything(
-        client,
-        member,
-        w,
-        {"funder": 5, "nonprofit": 4, "government": 3, "multi-org": 2, "steering-committee": 1},
-    )
+    auth, w, member = workshop_with_clear_ranking(client)
     response = client.post(
         f"{API}/workshops/{w['id']}/decision",
         json={
@@ -207,15 +200,7 @@ def test_decision_for_unknown_option_is_422(client):
 
 
 def test_decision_against_the_ranking_needs_a_reason_when_asked(client):
-    auth, w = open_workshop(client)
-    member = join(client, w["join_code"])
-    give_weights(client, member, w["id"], {"credibility": 1})
-    rate_everything(
-        client,
-        member,
-        w,
-        {"funder": 5, "nonprofit": 4, "government": 3, "multi-org": 2, "steering-committee": 1},
-    )
+    auth, w, member = workshop_with_clear_ranking(client)
     response = client.post(
         f"{API}/workshops/{w['id']}/decision",
         json={"option": "nonprofit", "rationale": "Trusted", "departure_reason": "  "},

@@ -83,3 +83,23 @@ def rate_everything(
     }
     response = give_scores(client, member, workshop["id"], scores)
     assert response.status_code == 200, response.text
+
+
+# One participant who puts funder first and steering committee last, on credibility alone.
+CLEAR_ORDER = {
+    "funder": 5,
+    "nonprofit": 4,
+    "government": 3,
+    "multi-org": 2,
+    "steering-committee": 1,
+}
+
+
+def workshop_with_clear_ranking(
+    client: TestClient,
+) -> tuple[dict[str, str], dict[str, Any], Member]:
+    auth, workshop = open_workshop(client)
+    member = join(client, workshop["join_code"])
+    give_weights(client, member, workshop["id"], {"credibility": 1})
+    rate_everything(client, member, workshop, CLEAR_ORDER)
+    return auth, workshop, member

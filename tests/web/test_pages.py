@@ -6,7 +6,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
-from tests.support.api import API, give_weights, join, login, open_workshop, rate_everything
+from tests.support.api import (
+    API,
+    give_weights,
+    join,
+    login,
+    open_workshop,
+    workshop_with_clear_ranking,
+)
 
 
 def page(response) -> BeautifulSoup:
@@ -200,15 +207,7 @@ def test_live_results_answer_304_when_nothing_changed(client):
 
 def test_live_results_show_ranking_and_matrix(client):
     sign_in(client)
-    _, w = open_workshop(client)
-    member = join(client, w["join_code"])
-    give_weights(client, member, w["id"], {"credibility": 1})
-    rate_everything(
-        client,
-        member,
-        w,
-        {"funder": 5, "nonprofit": 4, "government": 3, "multi-org": 2, "steering-committee": 1},
-    )
+    _, w, member = workshop_with_clear_ranking(client)
     doc = page(client.get(f"/workshops/{w['id']}/live"))
     assert doc.select_one('#ranking li[data-rank="1"]')["data-option"] == "funder"
     assert doc.select_one("#submitted-count").text == "1"
@@ -218,15 +217,7 @@ def test_live_results_show_ranking_and_matrix(client):
 @pytest.mark.parametrize("agreement", ["consensus"])
 def test_decision_against_ranking_without_reason_is_422_and_keeps_input(client, agreement):
     sign_in(client)
-    _, w = open_workshop(client)
-    member = join(client, w["join_code"])
-    give_weights(client, member, w["id"], {"credibility": 1})
-    rate_everything(
-        client,
-        member,
-        w,
-        {"funder": 5, "nonprofit": 4, "government": 3, "multi-org": 2, "steering-committee": 1},
-    )
+    _, w, member = workshop_with_clear_ranking(client)
     response = client.post(
         f"/workshops/{w['id']}/decision",
         data={"option": "government", "rationale": "Policy reach", "agreement": agreement},
