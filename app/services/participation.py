@@ -200,8 +200,8 @@ def record_scores(
                     raise InvalidInput("A comment needs a rating for the same cell.", field=field)
                 cells[(option, criterion)] = (cells[(option, criterion)][0], comment)
         check_accepts_input(Stage(row.stage))
-        for (option, criterion), (rating, comment) in cells.items():
-            repo.upsert_rating(session, me.id, option, criterion, rating, comment)
+        for (option, criterion), (rating, note) in cells.items():
+            repo.upsert_rating(session, me.id, option, criterion, rating, note)
         if cells:
             repo.bump_revision(session, workshop_id)
             repo.add_event(session, workshop_id, "ratings", me.name)

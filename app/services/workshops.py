@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlmodel import Session
 
@@ -45,18 +46,19 @@ def owned_row(session: Session, owner_id: int, workshop_id: int, lock: bool = Fa
     return row
 
 
-def _catalogue_items(catalogue: Catalogue, template_key: str) -> list[WorkshopItemRow]:
+def _catalogue_items(catalogue: Catalogue, template_key: str) -> list[dict[str, Any]]:
+    """The template's criteria and models as the fields of item rows (copied, not referenced)."""
     template = catalogue.templates.get(template_key)
     if template is None:
         raise InvalidInput(
             f"Unknown template '{template_key}'. Choose one of: {', '.join(catalogue.templates)}.",
             field="template",
         )
-    rows: list[WorkshopItemRow] = []
+    rows: list[dict[str, Any]] = []
     for position, key in enumerate(template.criteria):
         c = catalogue.criteria[key]
         rows.append(
-            WorkshopItemRow(
+            dict(
                 kind="criterion",
                 key=c.key,
                 position=position,
@@ -78,7 +80,7 @@ def _catalogue_items(catalogue: Catalogue, template_key: str) -> list[WorkshopIt
             if ref is not None:
                 reference[ckey] = {"rating": ref.rating, "reason": ref.reason}
         rows.append(
-            WorkshopItemRow(
+            dict(
                 kind="option",
                 key=m.key,
                 position=position,
@@ -125,9 +127,7 @@ def create_workshop(
         session.add(row)
         session.flush()
         assert row.id is not None
-        for item_row in item_rows:
-            item_row.workshop_id = row.id
-        session.add_all(item_rows)
+        session.add_all(WorkshopItemRow(workshop_id=row.id, **fields) for fields in item_rows)
         repo.add_event(session, row.id, "created", title)
         session.flush()
         return load_workshop(session, row)[0]

@@ -8,7 +8,6 @@ Create Date: 2026-11-23
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 revision: str = "0001"
@@ -22,9 +21,9 @@ def upgrade() -> None:
     op.create_table(
         "facilitator",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("email", sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
-        sa.Column("password_hash", sqlmodel.sql.sqltypes.AutoString(length=255), nullable=False),
+        sa.Column("email", sa.String(length=254), nullable=False),
+        sa.Column("name", sa.String(length=120), nullable=False),
+        sa.Column("password_hash", sa.String(length=255), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -34,7 +33,7 @@ def upgrade() -> None:
     op.create_table(
         "join_failure",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("address", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("address", sa.String(length=64), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
@@ -43,7 +42,7 @@ def upgrade() -> None:
 
     op.create_table(
         "auth_session",
-        sa.Column("token_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("facilitator_id", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
@@ -59,12 +58,12 @@ def upgrade() -> None:
         "workshop",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("owner_id", sa.Integer(), nullable=False),
-        sa.Column("title", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-        sa.Column("goal", sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
-        sa.Column("convener", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-        sa.Column("template", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
-        sa.Column("stage", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
-        sa.Column("join_code", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("goal", sa.String(length=2000), nullable=False),
+        sa.Column("convener", sa.String(length=200), nullable=False),
+        sa.Column("template", sa.String(length=64), nullable=False),
+        sa.Column("stage", sa.String(length=16), nullable=False),
+        sa.Column("join_code", sa.String(length=16), nullable=False),
         sa.Column("anonymous", sa.Boolean(), nullable=False),
         sa.Column("settings", sa.JSON(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
@@ -83,14 +82,12 @@ def upgrade() -> None:
     op.create_table(
         "decision",
         sa.Column("workshop_id", sa.Integer(), nullable=False),
-        sa.Column("option_key", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
-        sa.Column("rationale", sqlmodel.sql.sqltypes.AutoString(length=10000), nullable=False),
-        sa.Column(
-            "departure_reason", sqlmodel.sql.sqltypes.AutoString(length=5000), nullable=False
-        ),
-        sa.Column("agreement", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True),
-        sa.Column("dissent", sqlmodel.sql.sqltypes.AutoString(length=10000), nullable=False),
-        sa.Column("conditions", sqlmodel.sql.sqltypes.AutoString(length=5000), nullable=False),
+        sa.Column("option_key", sa.String(length=80), nullable=False),
+        sa.Column("rationale", sa.String(length=10000), nullable=False),
+        sa.Column("departure_reason", sa.String(length=5000), nullable=False),
+        sa.Column("agreement", sa.String(length=20), nullable=True),
+        sa.Column("dissent", sa.String(length=10000), nullable=False),
+        sa.Column("conditions", sa.String(length=5000), nullable=False),
         sa.Column("top_option_keys", sa.JSON(), nullable=False),
         sa.Column("decided_by", sa.Integer(), nullable=False),
         sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
@@ -105,9 +102,9 @@ def upgrade() -> None:
         "participant",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("workshop_id", sa.Integer(), nullable=False),
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
-        sa.Column("sector", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
-        sa.Column("token_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("name", sa.String(length=80), nullable=False),
+        sa.Column("sector", sa.String(length=20), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("weight", sa.Float(), nullable=False),
         sa.Column("joined_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["workshop_id"], ["workshop.id"], ondelete="CASCADE"),
@@ -123,8 +120,8 @@ def upgrade() -> None:
         "workshop_event",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("workshop_id", sa.Integer(), nullable=False),
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=30), nullable=False),
-        sa.Column("detail", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+        sa.Column("kind", sa.String(length=30), nullable=False),
+        sa.Column("detail", sa.String(length=300), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["workshop_id"], ["workshop.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
@@ -136,12 +133,12 @@ def upgrade() -> None:
         "workshop_item",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("workshop_id", sa.Integer(), nullable=False),
-        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
-        sa.Column("key", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
+        sa.Column("kind", sa.String(length=10), nullable=False),
+        sa.Column("key", sa.String(length=80), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
-        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-        sa.Column("description", sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
-        sa.Column("direction", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("description", sa.String(length=2000), nullable=False),
+        sa.Column("direction", sa.String(length=10), nullable=False),
         sa.Column("custom", sa.Boolean(), nullable=False),
         sa.Column("details", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(["workshop_id"], ["workshop.id"], ondelete="CASCADE"),
@@ -156,17 +153,17 @@ def upgrade() -> None:
     op.create_table(
         "rating",
         sa.Column("participant_id", sa.Integer(), nullable=False),
-        sa.Column("option_key", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
-        sa.Column("criterion_key", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
+        sa.Column("option_key", sa.String(length=80), nullable=False),
+        sa.Column("criterion_key", sa.String(length=80), nullable=False),
         sa.Column("rating", sa.Integer(), nullable=False),
-        sa.Column("comment", sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=False),
+        sa.Column("comment", sa.String(length=1000), nullable=False),
         sa.ForeignKeyConstraint(["participant_id"], ["participant.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("participant_id", "option_key", "criterion_key"),
     )
     op.create_table(
         "weight",
         sa.Column("participant_id", sa.Integer(), nullable=False),
-        sa.Column("criterion_key", sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
+        sa.Column("criterion_key", sa.String(length=80), nullable=False),
         sa.Column("points", sa.Float(), nullable=False),
         sa.ForeignKeyConstraint(["participant_id"], ["participant.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("participant_id", "criterion_key"),
