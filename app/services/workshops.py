@@ -46,16 +46,22 @@ def owned_row(session: Session, owner_id: int, workshop_id: int, lock: bool = Fa
     return row
 
 
-def _catalogue_items(catalogue: Catalogue, template_key: str) -> list[dict[str, Any]]:
-    """The template's criteria and models as the fields of item rows (copied, not referenced)."""
+def _catalogue_items(
+    catalogue: Catalogue, template_key: str, extra_criteria: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
+    """The template's criteria (plus any extra catalogue criteria) and models as the fields of
+    item rows: copied, not referenced, so a workshop keeps what it used."""
     template = catalogue.templates.get(template_key)
     if template is None:
         raise InvalidInput(
             f"Unknown template '{template_key}'. Choose one of: {', '.join(catalogue.templates)}.",
             field="template",
         )
+    criteria = template.criteria + tuple(
+        k for k in extra_criteria if k in catalogue.criteria and k not in template.criteria
+    )
     rows: list[dict[str, Any]] = []
-    for position, key in enumerate(template.criteria):
+    for position, key in enumerate(criteria):
         c = catalogue.criteria[key]
         rows.append(
             dict(
@@ -75,7 +81,7 @@ def _catalogue_items(catalogue: Catalogue, template_key: str) -> list[dict[str, 
     for position, key in enumerate(template.models):
         m = catalogue.models[key]
         reference = {}
-        for ckey in template.criteria:
+        for ckey in criteria:
             ref = catalogue.reference_for(m.key, ckey)
             if ref is not None:
                 reference[ckey] = {"rating": ref.rating, "reason": ref.reason}
@@ -108,28 +114,17 @@ def create_workshop(
     convener: str | None = None,
     anonymous: bool = False,
 ) -> Workshop:
-    title = _text(title, "title", 200, required=True)
-    goal_text, convener_text = _text(goal, "goal", 2000), _text(convener, "convener", 200)
-    item_rows = _catalogue_items(catalogue, template)
     with session.begin():
-        code = security.new_join_code()
-        while repo.workshop_by_code(session, code) is not None:
-            code = security.new_join_code()
-        row = WorkshopRow(
-            owner_id=owner_id,
-            title=title,
-            goal=goal_text,
-            convener=convener_text,
-            template=template,
-            join_code=code,
+        row = insert_workshop(
+            session,
+            catalogue,
+            owner_id,
+            title,
+            template,
+            goal=goal,
+            convener=convener,
             anonymous=anonymous,
         )
-        session.add(row)
-        session.flush()
-        assert row.id is not None
-        session.add_all(WorkshopItemRow(workshop_id=row.id, **fields) for fields in item_rows)
-        repo.add_event(session, row.id, "created", title)
-        session.flush()
         return load_workshop(session, row)[0]
 
 
@@ -249,3 +244,43 @@ def remove_item(session: Session, owner_id: int, workshop_id: int, kind: str, ke
         session.delete(target)
         repo.bump_revision(session, workshop_id)
         repo.add_event(session, workshop_id, f"{kind}-removed", target.name)
+
+
+def insert_workshop(
+    session: Session,
+    catalogue: Catalogue,
+    owner_id: int,
+    title: str,
+    template: str,
+    *,
+    goal: str | None = None,
+    convener: str | None = None,
+    anonymous: bool = False,
+    extra_criteria: tuple[str, ...] = (),
+    settings: dict[str, object] | None = None,
+) -> WorkshopRow:
+    """Add a workshop inside the caller's transaction, copying the template's items (plus any
+    extra catalogue criteria) and initial settings such as a plan's proposed weights."""
+    title = _text(title, "title", 200, required=True)
+    goal_text, convener_text = _text(goal, "goal", 2000), _text(convener, "convener", 200)
+    item_rows = _catalogue_items(catalogue, template, extra_criteria)
+    code = security.new_join_code()
+    while repo.workshop_by_code(session, code) is not None:
+        code = security.new_join_code()
+    row = WorkshopRow(
+        owner_id=owner_id,
+        title=title,
+        goal=goal_text,
+        convener=convener_text,
+        template=template,
+        join_code=code,
+        anonymous=anonymous,
+        settings=dict(settings or {}),
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    session.add_all(WorkshopItemRow(workshop_id=row.id, **fields) for fields in item_rows)
+    repo.add_event(session, row.id, "created", title)
+    session.flush()
+    return row

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from app.web.api.plan_schemas import CasePublic
+from app.web.api.plans import PlanningDep
 from app.web.api.schemas import CriterionPublic, ModelPublic, TemplatePublic
 from app.web.deps import CatalogueDep
 
@@ -53,4 +55,22 @@ def list_templates(catalogue: CatalogueDep) -> list[TemplatePublic]:
             models=list(t.models),
         )
         for t in catalogue.templates.values()
+    ]
+
+
+@router.get("/cases", response_model=list[CasePublic])
+def list_cases(planning: PlanningDep) -> list[CasePublic]:
+    """The planning cases library: the five states and the named examples of backbone types."""
+    return [
+        CasePublic(
+            key=c.key,
+            name=c.name,
+            kind=c.kind,
+            model=c.model,
+            summary=c.summary,
+            lessons=list(c.lessons),
+            features=dict(c.features),
+            sources=list(c.sources),
+        )
+        for c in planning.cases.values()
     ]

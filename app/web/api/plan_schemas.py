@@ -1,0 +1,243 @@
+"""API schemas for /api/v1/plans and /api/v1/catalog/cases, and the mappers from a PlanView."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from app.domain.planning import PlanSummary, net_emphases
+from app.services.planning import PlanView
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PlanCreate(_Body):
+    title: str
+
+
+class PlanUpdate(_Body):
+    title: str | None = None
+    model: str | None = None
+    carriers: dict[str, str] | None = None
+    staff: dict[str, float] | None = None
+    selection: dict[str, str | None] | None = None
+    reports_to: str | None = None
+    phases_done: list[str] | None = None
+
+
+class AnswersIn(_Body):
+    answers: dict[str, str | None]
+
+
+class CarriersIn(_Body):
+    carriers: dict[str, str]
+
+
+class BudgetLineIn(_Body):
+    key: str | None = None
+    label: str | None = None
+    amount: float | None = None
+
+
+class BudgetIn(_Body):
+    lines: list[BudgetLineIn]
+
+
+class ConvertIn(_Body):
+    title: str | None = None
+
+
+class CasePublic(BaseModel):
+    key: str
+    name: str
+    kind: str
+    model: str
+    summary: str
+    lessons: list[str]
+    features: dict[str, str]
+    sources: list[str]
+
+
+class StaffOut(BaseModel):
+    key: str
+    name: str
+    fte: float
+
+
+class PlanListed(BaseModel):
+    id: int
+    title: str
+    workshop_id: int | None
+    updated_at: datetime
+
+
+class PlanPublic(BaseModel):
+    id: int
+    title: str
+    answers: dict[str, str]
+    model: str
+    model_name: str
+    model_chosen: bool
+    selection: dict[str, str]
+    reports_to: str
+    staff: list[StaffOut]
+    total_fte: float
+    phases_done: list[str]
+    workshop_id: int | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ConsequencesOut(BaseModel):
+    consequences: list[dict[str, Any]]
+    emphases: dict[str, int]
+    leans: dict[str, int]
+    leading_model: str
+
+
+class CaseRanked(BaseModel):
+    key: str
+    name: str
+    kind: str
+    model: str
+    similarity: float
+    alike: list[dict[str, str]]
+    near: list[dict[str, str]]
+    summary: str
+
+
+class FunctionOut(BaseModel):
+    key: str
+    name: str
+    carrier: str
+    default_carrier: str
+    measures: dict[str, str] | None
+    sources: list[str]
+
+
+class FunctionsOut(BaseModel):
+    model: str
+    functions: list[FunctionOut]
+
+
+class BudgetLineOut(BaseModel):
+    key: str
+    category: str
+    label: str
+    amount: int
+    reference: int | None
+    computed: bool
+    custom: bool
+
+
+class BudgetOut(BaseModel):
+    year: int
+    currency: str
+    source: str
+    reference_total: int
+    salaries: int
+    total: int
+    difference: int
+    lines: list[BudgetLineOut]
+
+
+class ProposalOut(BaseModel):
+    criteria: list[str]
+    proposed_weights: dict[str, int]
+    reasons: dict[str, list[str]]
+
+
+class ConvertedOut(ProposalOut):
+    workshop_id: int
+    plan_id: int
+
+
+def plan_public(view: PlanView) -> PlanPublic:
+    r, s = view.record, view.summary
+    return PlanPublic(
+        id=r.id,
+        title=r.title,
+        answers=dict(r.answers),
+        model=s.model,
+        model_name=s.model_name,
+        model_chosen=s.model_chosen,
+        selection=dict(r.state.selection),
+        reports_to=r.state.reports_to,
+        staff=[StaffOut(key=x.key, name=x.name, fte=x.fte) for x in s.staff],
+        total_fte=s.total_fte,
+        phases_done=list(r.state.phases_done),
+        workshop_id=r.workshop_id,
+        created_at=r.created_at,
+        updated_at=r.updated_at,
+    )
+
+
+def consequences_out(view: PlanView) -> ConsequencesOut:
+    found = view.summary.consequences
+    return ConsequencesOut(
+        consequences=[
+            {
+                "rule": c.rule,
+                "says": c.says,
+                "because": [{"question": q, "answer": a} for q, a in c.because],
+                "emphases": [{"criterion": e.criterion, "change": e.change} for e in c.emphases],
+                "flags": list(c.flags),
+                "leans": dict(c.leans),
+                "sources": list(c.sources),
+            }
+            for c in found
+        ],
+        emphases={k: v for k, v in net_emphases(found).items() if v},
+        leans=dict(view.leading.leans),
+        leading_model=view.leading.model,
+    )
+
+
+def functions_out(view: PlanView) -> FunctionsOut:
+    return FunctionsOut(
+        model=view.summary.model,
+        functions=[
+            FunctionOut(
+                key=f.key,
+                name=f.name,
+                carrier=f.carrier,
+                default_carrier=f.default_carrier,
+                measures=(
+                    {"short_term": f.measures.short_term, "intermediate": f.measures.intermediate}
+                    if f.measures
+                    else None
+                ),
+                sources=list(f.sources),
+            )
+            for f in view.summary.functions
+        ],
+    )
+
+
+def budget_out(view: PlanView) -> BudgetOut:
+    b = view.summary.budget
+    return BudgetOut(
+        year=b.year,
+        currency=b.currency,
+        source=b.source,
+        reference_total=b.reference_total,
+        salaries=b.salaries,
+        total=b.total,
+        difference=b.difference,
+        lines=[BudgetLineOut(**line.__dict__) for line in b.lines],
+    )
+
+
+def summary_json(summary: PlanSummary) -> dict[str, Any]:
+    data = asdict(summary)
+    # A case match carries the whole case; the record keeps its key and name.
+    data["similar_cases"] = [
+        {"case": m.case.key, "name": m.case.name, "similarity": m.score, "alike": list(m.alike)}
+        for m in summary.similar_cases
+    ]
+    return data

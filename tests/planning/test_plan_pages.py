@@ -1,0 +1,211 @@
+"""The planning pages, asserted by CSS selector: questionnaire, consequences with sources,
+similar cases, the plan editor, the budget (plain and htmx), conversion and the cases library."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
+
+HTMX = {"HX-Request": "true"}
+
+
+def page(response) -> BeautifulSoup:
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def sign_in(client) -> None:
+    response = client.post(
+        "/login",
+        data={"email": FACILITATOR_EMAIL, "password": FACILITATOR_PASSWORD},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+
+
+def start_plan(client, title="Prevention network") -> int:
+    sign_in(client)
+    response = client.post("/plans", data={"title": title}, follow_redirects=False)
+    assert response.status_code == 303
+    return int(response.headers["location"].rsplit("/", 1)[1])
+
+
+def test_plan_pages_need_sign_in(client):
+    response = client.get("/plans", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def test_plan_pages_linked_from_nav_and_workshops(client):
+    sign_in(client)
+    doc = page(client.get("/workshops"))
+    assert doc.select_one('header nav a[href="/plans"]').text == "Plan (state health department)"
+    assert doc.select_one('#plan-link a[href="/plans"]') is not None
+
+
+def test_plan_pages_too_long_title_comes_back_422_with_input(client):
+    sign_in(client)
+    response = client.post("/plans", data={"title": "x" * 201})
+    assert response.status_code == 422
+    doc = page(response)
+    assert doc.select_one('#create-plan input[name="title"]')["value"] == "x" * 201
+    assert doc.select_one("#error-title") is not None
+
+
+def test_plan_page_questionnaire_says_why_each_question_matters(client):
+    doc = page(client.get(f"/plans/{start_plan(client)}"))
+    questions = doc.select("#answers-form fieldset.question")
+    assert len(questions) == 12
+    assert all(q.select_one("p.why") and q.select_one("cite[data-source]") for q in questions)
+    assert doc.select_one("#no-consequences") is not None
+
+
+def test_plan_page_answers_show_consequences_with_sources(client):
+    plan_id = start_plan(client)
+    form = {"answers.contracting-time": "long", "answers.data-trust": "wary"}
+    response = client.post(f"/plans/{plan_id}/answers", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    doc = page(client.get(f"/plans/{plan_id}"))
+    rules = [li["data-rule"] for li in doc.select("#consequences li.consequence")]
+    assert rules == ["slow-contracting-no-vehicle", "data-distrust"]
+    data = doc.select_one('li.consequence[data-rule="data-distrust"]')
+    assert data.select_one('.emphasis[data-criterion="neutrality"][data-change="more"]')
+    assert data.select_one("cite[data-source]")["data-source"] == (
+        "bsi-state-health-department-backbone-models"
+    )
+    assert doc.select_one('input[name="answers.data-trust"][value="wary"]').has_attr("checked")
+
+
+def test_plan_page_tampered_answer_is_422_with_the_other_answers_kept(client):
+    plan_id = start_plan(client)
+    form = {"answers.contracting-time": "forever", "answers.data-trust": "wary"}
+    response = client.post(f"/plans/{plan_id}/answers", data=form)
+    assert response.status_code == 422
+    doc = page(response)
+    assert doc.select_one("#error-answers-contracting-time") is not None
+    assert doc.select_one('input[name="answers.data-trust"][value="wary"]').has_attr("checked")
+
+
+def test_plan_page_situations_like_yours_ranks_cases_and_says_why(client):
+    plan_id = start_plan(client)
+    form = {"answers.supplier-ties": "some", "answers.data-trust": "wary"}
+    client.post(f"/plans/{plan_id}/answers", data=form)
+    doc = page(client.get(f"/plans/{plan_id}"))
+    first = doc.select_one("#similar-cases li.similar-case")
+    assert first["data-case"] == "kansas"
+    assert first.select_one(".similarity").text == "100% alike"
+    alike = [t["data-question"] for t in first.select(".alike [data-question]")]
+    assert alike == ["supplier-ties", "data-trust"]
+
+
+def test_plan_page_plan_form_saves_model_staff_selection_and_phases(client):
+    plan_id = start_plan(client)
+    form = {
+        "model": "public-health-institute",
+        "selection.home": "existing",
+        "selection.process": "closed",
+        "staff.project-director": "1",
+        "staff.data-manager": "0.5",
+        "staff.facilitator": "2",
+        "reports_to": "Bureau director",
+        "phases_done": ["initiate-governance", "organize-planning"],
+    }
+    response = client.post(f"/plans/{plan_id}/plan", data=form, follow_redirects=False)
+    assert response.status_code == 303
+    doc = page(client.get(f"/plans/{plan_id}"))
+    assert "Public health institute" in doc.select_one("#plan-model strong").text
+    assert doc.select_one("#total-fte").text == "3.5"
+    checked = [i["value"] for i in doc.select('input[name="phases_done"][checked]')]
+    assert checked == ["initiate-governance", "organize-planning"]
+    assert doc.select_one('input[name="selection.process"][value="closed"]').has_attr("checked")
+
+
+def test_plan_page_bad_fte_is_422_with_input_kept(client):
+    plan_id = start_plan(client)
+    form = {"staff.data-manager": "lots", "reports_to": "Bureau director"}
+    response = client.post(f"/plans/{plan_id}/plan", data=form)
+    assert response.status_code == 422
+    doc = page(response)
+    assert doc.select_one('input[name="staff.data-manager"]')["value"] == "lots"
+    assert doc.select_one("#error-staff-data-manager") is not None
+    assert doc.select_one('input[name="reports_to"]')["value"] == "Bureau director"
+
+
+def test_plan_page_functions_matrix_assigns_a_carrier(client):
+    plan_id = start_plan(client)
+    doc = page(client.get(f"/plans/{plan_id}"))
+    assert len(doc.select("#functions-matrix tbody tr")) == 7
+    client.post(f"/plans/{plan_id}/functions", data={"carriers.programs": "backbone"})
+    doc = page(client.get(f"/plans/{plan_id}"))
+    row = doc.select_one('#functions-matrix tr[data-function="programs"]')
+    assert row["data-carrier"] == "backbone"
+    strategic = doc.select_one('#functions-matrix tr[data-function="strategic-coherence"]')
+    assert strategic.select_one(".measure-short").text.strip()
+
+
+def test_plan_page_budget_shows_reference_year_and_total(client):
+    doc = page(client.get(f"/plans/{start_plan(client)}"))
+    assert doc.select_one("#budget-total").text == "425,650"
+    assert "2012" in doc.select_one("#budget-table th.num").text
+    assert len(doc.select("#budget-table tbody tr[data-line]")) == 11
+
+
+def test_plan_page_budget_htmx_returns_the_partial_with_new_totals(client):
+    plan_id = start_plan(client)
+    form = {"amount.salary-director": "90000", "new_label": "Translation", "new_amount": "5000"}
+    response = client.post(f"/plans/{plan_id}/budget", data=form, headers=HTMX)
+    assert response.status_code == 200
+    doc = page(response)
+    assert doc.select_one("html") is None and doc.select_one("section#budget") is not None
+    assert doc.select_one("#budget-total").text == "442,650"
+    assert doc.select_one('tr[data-line="benefits"] input')["placeholder"] == "47000"
+    assert doc.select_one('tr[data-line="translation"] .tag').text == "added"
+
+
+def test_plan_page_budget_bad_amount_is_422_partial_with_input_kept(client):
+    plan_id = start_plan(client)
+    form = {"amount.office": "a lot", "amount.travel-meetings": "20000"}
+    response = client.post(f"/plans/{plan_id}/budget", data=form, headers=HTMX)
+    assert response.status_code == 422
+    doc = page(response)
+    assert doc.select_one('input[name="amount.office"]')["value"] == "a lot"
+    assert doc.select_one('input[name="amount.travel-meetings"]')["value"] == "20000"
+    assert doc.select_one("#error-amount-office") is not None
+
+
+def test_plan_page_budget_without_javascript_redirects(client):
+    plan_id = start_plan(client)
+    response = client.post(
+        f"/plans/{plan_id}/budget", data={"amount.office": "4000"}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    assert page(client.get(f"/plans/{plan_id}")).select_one("#budget-total").text == "426,000"
+
+
+def test_plan_page_convert_opens_a_workshop_showing_the_proposed_weights(client):
+    plan_id = start_plan(client)
+    client.post(f"/plans/{plan_id}/answers", data={"answers.admin-load": "little"})
+    response = client.post(
+        f"/plans/{plan_id}/workshop", data={"title": "Our backbone"}, follow_redirects=False
+    )
+    assert response.status_code == 303
+    doc = page(client.get(response.headers["location"]))
+    assert doc.select_one("#workshop-title").text == "Our backbone"
+    rows = {
+        tr["data-criterion"]: int(tr.select_one(".num").text)
+        for tr in doc.select("#proposed-weights tr[data-criterion]")
+    }
+    assert sum(rows.values()) == 100
+    assert rows["administrative-burden"] == max(rows.values())
+    plan = page(client.get(f"/plans/{plan_id}"))
+    assert plan.select_one("#converted a")["href"] == response.headers["location"]
+    assert plan.select_one("#convert-form") is None
+
+
+def test_cases_library_shows_states_and_type_examples(client):
+    sign_in(client)
+    doc = page(client.get("/cases"))
+    assert len(doc.select("#cases-state article.case")) == 5
+    assert len(doc.select("#cases-type-example article.case")) == 6
+    kansas = doc.select_one("#case-kansas")
+    assert kansas.select_one('.features li[data-question="data-trust"]') is not None
+    assert kansas.select_one("cite[data-source]") is not None
