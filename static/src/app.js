@@ -33,3 +33,16 @@ document.addEventListener("htmx:config:request", (event) => {
   const etag = ctx.sourceElement && ctx.sourceElement.dataset.etag;
   if (ctx.request.method === "GET" && etag) ctx.request.headers["If-None-Match"] = etag;
 });
+
+// What-if panel: show each slider's share of the total as it moves (the server rescales the
+// same way); the ranking itself comes from the server.
+document.addEventListener("input", (event) => {
+  const form = event.target.closest("#what-if-form");
+  if (!form) return;
+  const sliders = [...form.querySelectorAll('input[type="range"]')];
+  const total = sliders.reduce((sum, s) => sum + Number(s.value), 0);
+  sliders.forEach((slider) => {
+    const output = form.querySelector(`output[for="${slider.id}"]`);
+    if (output) output.textContent = total ? `${Math.round((100 * slider.value) / total)}%` : "–";
+  });
+});

@@ -8,12 +8,12 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
 from app.exports import render_document
-from app.services import decisions, results
+from app.services import decisions, methods, results
 from app.web.deps import PageFacilitator, SessionDep
 from app.web.downloads import document_response
 from app.web.html.forms import attempt, redirect
 from app.web.html.views import workshop_page
-from app.web.templating import render
+from app.web.templating import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -90,3 +90,66 @@ def download_rationale(
     return document_response(
         render_document(results.workshop_record(session, me.id, workshop_id), ext)
     )
+
+
+# The method form and the what-if panel (issue 3). They live here rather than in facilitate.py
+# because its catch-all POST /workshops/{id}/{kind} would answer these paths first.
+
+
+def _method_context(view: results.ResultsView, **extra: object) -> dict[str, object]:
+    return {"w": view.workshop, "r": view.results, "view": view, "errors": {}, **extra}
+
+
+@router.post("/workshops/{workshop_id}/method")
+async def set_method(
+    request: Request, workshop_id: int, me: PageFacilitator, session: SessionDep
+) -> Response:
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    changes: dict[str, object] = {
+        k: form[k]
+        for k in ("elicitation", "rank_method", "weight_aggregation", "rating_aggregation")
+        if form.get(k)
+    }
+    changes["participant_weights"] = form.get("participant_weights") == "on"
+    weights: dict[int, object] = {}
+    for key, raw in form.items():
+        if key.startswith("pw.") and key[3:].isdigit():
+            try:
+                weights[int(key[3:])] = float(raw)
+            except ValueError:
+                weights[int(key[3:])] = raw
+    _, errors, _, status = attempt(
+        lambda: methods.set_method(session, me.id, workshop_id, changes, weights)
+    )
+    view = results.workshop_results(session, me.id, workshop_id)
+    typed = {**form} if errors else None
+    context = _method_context(view, errors=errors, typed=typed, saved=not errors)
+    if not is_htmx(request):
+        if not errors:
+            return redirect(request, f"/workshops/{workshop_id}#method")
+        return render(request, "partials/workshop/_method_page.html", context, status)
+    return render(request, "partials/workshop/_method.html", context, status)
+
+
+@router.post("/workshops/{workshop_id}/what-if")
+async def explore_weights(
+    request: Request, workshop_id: int, me: PageFacilitator, session: SessionDep
+) -> Response:
+    """The ranking under the facilitator's slider weights; a full page without JavaScript."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    weights: dict[str, object] = {}
+    for key, raw in form.items():
+        if key.startswith("whatif."):
+            try:
+                weights[key[7:]] = float(raw)
+            except ValueError:
+                weights[key[7:]] = raw
+    explored, errors, _, status = attempt(
+        lambda: results.explore_weights(session, me.id, workshop_id, weights)
+    )
+    view = results.workshop_results(session, me.id, workshop_id)
+    context = _method_context(view, errors=errors, what_if=explored, typed=form)
+    template = "partials/results/_what_if_result.html"
+    if not is_htmx(request):
+        template = "partials/workshop/_method_page.html"
+    return render(request, template, context, status)

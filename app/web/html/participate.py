@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
+from sqlmodel import Session
 from starlette.responses import Response
 
 from app.domain.errors import InvalidInput
 from app.domain.workshop import POINTS_TOTAL
 from app.services import participation
-from app.services.participation import MyInput
+from app.services.participation import MyElicitation, MyInput, ParticipantIdentity
 from app.web.deps import (
     PARTICIPANT_COOKIE,
     PageParticipant,
@@ -67,6 +69,7 @@ def join_workshop(
 def _page(
     request: Request,
     mine: MyInput,
+    el: MyElicitation,
     errors: dict[str, str] | None = None,
     status: int = 200,
     **extra: Any,
@@ -74,6 +77,7 @@ def _page(
     context = {
         "w": mine.workshop,
         "mine": mine,
+        "el": el,
         "errors": errors or {},
         "total": POINTS_TOTAL,
         **extra,
@@ -85,7 +89,11 @@ def _page(
 def show_participation(
     request: Request, workshop_id: int, me: PageParticipant, session: SessionDep
 ) -> Response:
-    return _page(request, participation.my_input(session, me, workshop_id))
+    return _page(
+        request,
+        participation.my_input(session, me, workshop_id),
+        participation.my_elicitation(session, me, workshop_id),
+    )
 
 
 @router.get("/w/{workshop_id}/stage")
@@ -128,9 +136,9 @@ async def record_weights(
     )
     if errors:
         typed = {k: form.get(f"points.{k}", "") for k in criteria}
-        return _section(request, mine, "weights", errors, status, typed_points=typed)
+        return _section(request, session, mine, "weights", errors, status, typed_points=typed)
     return _section(
-        request, participation.my_input(session, me, workshop_id), "weights", saved=True
+        request, session, participation.my_input(session, me, workshop_id), "weights", saved=True
     )
 
 
@@ -159,6 +167,7 @@ async def record_option_scores(
     typed = {"ratings": scores, "comments": comments} if status != 200 else None
     return _section(
         request,
+        session,
         fresh,
         "option",
         errors,
@@ -171,6 +180,7 @@ async def record_option_scores(
 
 def _section(
     request: Request,
+    session: Session,
     mine: MyInput,
     part: str,
     errors: dict[str, str] | None = None,
@@ -178,10 +188,11 @@ def _section(
     **extra: Any,
 ) -> Response:
     """Re-render one form: alone for htmx, inside the whole page without JavaScript."""
+    el = participation.my_elicitation(session, mine.participant, mine.workshop.id)
     if request.headers.get("hx-request") != "true":
         if status == 200:
             return redirect(request, f"/w/{mine.workshop.id}")
-        return _page(request, mine, errors, status, **extra)
+        return _page(request, mine, el, errors, status, **extra)
     template = {
         "weights": "partials/participate/_weights.html",
         "option": "partials/participate/_option_scores.html",
@@ -190,9 +201,105 @@ def _section(
     context = {
         "w": mine.workshop,
         "mine": mine,
+        "el": el,
         "errors": errors or {},
         "total": POINTS_TOTAL,
         "o": option,
         **extra,
     }
     return render(request, template, context, status_code=status)
+
+
+# Other ways of giving weights (the facilitator's method choice): one form each, same target.
+
+
+def _form_numbers(form: dict[str, str], prefix: str, keys: list[str]) -> dict[str, Any]:
+    """Numbers typed into fields named prefix.key; what is not a number is passed on as typed."""
+    out: dict[str, Any] = {}
+    for key in keys:
+        raw = (form.get(f"{prefix}.{key}") or "").strip()
+        if not raw:
+            continue
+        try:
+            number = float(raw)
+            out[key] = int(number) if number.is_integer() else number
+        except ValueError:
+            out[key] = raw
+    return out
+
+
+async def _record_numbers(
+    request: Request,
+    workshop_id: int,
+    me: ParticipantIdentity,
+    session: Session,
+    prefix: str,
+    use_case: Callable[[Session, ParticipantIdentity, int, dict[str, Any]], Any],
+) -> Response:
+    """Rank-order and swing forms: one number per criterion, named `<prefix>.<criterion>`."""
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    mine = participation.my_input(session, me, workshop_id)
+    keys = [c.key for c in mine.workshop.criteria]
+    numbers = _form_numbers(form, prefix, keys)
+    _, errors, _, status = attempt(lambda: use_case(session, me, workshop_id, numbers))
+    fresh = participation.my_input(session, me, workshop_id)
+    if errors:
+        typed = {k: form.get(f"{prefix}.{k}", "") for k in keys}
+        return _section(request, session, fresh, "weights", errors, status, typed=typed)
+    return _section(request, session, fresh, "weights", saved=True)
+
+
+@router.post("/w/{workshop_id}/ranks")
+async def record_ranks(
+    request: Request, workshop_id: int, me: PageParticipant, session: SessionDep
+) -> Response:
+    return await _record_numbers(
+        request, workshop_id, me, session, "rank", participation.record_ranks
+    )
+
+
+@router.post("/w/{workshop_id}/swing")
+async def record_swing(
+    request: Request, workshop_id: int, me: PageParticipant, session: SessionDep
+) -> Response:
+    return await _record_numbers(
+        request, workshop_id, me, session, "swing", participation.record_swing
+    )
+
+
+def _saaty(raw: str) -> float | str:
+    """'3' -> 3.0 and '1/3' -> 0.333...; anything else is passed on for the domain to refuse."""
+    text = raw.strip()
+    try:
+        if text.startswith("1/"):
+            return 1 / float(text[2:])
+        return float(text)
+    except (ValueError, ZeroDivisionError):
+        return text
+
+
+@router.post("/w/{workshop_id}/pairwise")
+async def record_pairwise(
+    request: Request, workshop_id: int, me: PageParticipant, session: SessionDep
+) -> Response:
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    mine = participation.my_input(session, me, workshop_id)
+    keys = [c.key for c in mine.workshop.criteria]
+    judgments: list[Any] = []
+    typed: dict[str, str] = {}
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            raw = form.get(f"pair.{a}.{b}", "")
+            typed[f"{a}.{b}"] = raw
+            if raw:
+                judgments.append({"first": a, "second": b, "value": _saaty(raw)})
+    _, errors, _, status = attempt(
+        lambda: participation.record_pairwise(session, me, workshop_id, judgments)
+    )
+    fresh = participation.my_input(session, me, workshop_id)
+    if errors:
+        return _section(request, session, fresh, "weights", errors, status, typed=typed)
+    # Shown again even without JavaScript: the consistency check is what the participant needs.
+    if request.headers.get("hx-request") != "true":
+        return redirect(request, f"/w/{workshop_id}#weights")
+    return _section(request, session, fresh, "weights", saved=True)
