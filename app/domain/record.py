@@ -1,11 +1,45 @@
-"""The full record of a workshop that a rationale document is rendered from."""
+"""The full record of a workshop that every rationale document and the JSON record come from."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 
-from app.domain.results import Cell, WorkshopResults
-from app.domain.workshop import Event, Workshop
+from app.domain.agreement import kendall_w
+from app.domain.results import Cell, WorkshopResults, normalize_points, rating_value
+from app.domain.sensitivity import stability_intervals
+from app.domain.workshop import Event, Participant, Workshop
+
+# Timeline kinds whose detail is the display name of the participant who acted.
+PERSONAL_EVENTS = frozenset({"joined", "weights", "ratings"})
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    """One participant's raw input, under a pseudonym that carries no name (P01, P02, ...)."""
+
+    ref: str
+    name: str  # already masked when the workshop is anonymous
+    sector: str
+    joined_at: datetime
+    submitted: bool
+    influence: float  # how much this participant counts in the group (1 = equal)
+    points: dict[str, float]
+    ratings: dict[Cell, int]
+    comments: dict[Cell, str]
+    # The raw weighting answers when weights were elicited another way (ranks, pairs...).
+    elicitation: dict | None = None
+
+
+@dataclass(frozen=True)
+class Robustness:
+    """How firm the ranking is: shared ordering across members, weight room per criterion."""
+
+    concordance: float | None  # Kendall's W over members' own option scores; None if < 2
+    members: int
+    # Per criterion: the range of its weight within which the top option stays on top.
+    stability: dict[str, tuple[float, float]]
 
 
 @dataclass(frozen=True)
@@ -14,3 +48,94 @@ class Record:
     results: WorkshopResults
     comments: dict[Cell, list[str]]
     events: list[Event]
+    inputs: tuple[ParticipantInput, ...] = ()
+    robustness: Robustness | None = field(default=None, compare=False)
+
+
+def pseudonym(index: int) -> str:
+    return f"P{index:02d}"
+
+
+def participant_inputs(
+    participants: Sequence[Participant],
+    influence: Mapping[int, float],
+    points: Mapping[int, Mapping[str, float]],
+    ratings: Mapping[int, Mapping[Cell, int]],
+    comments: Mapping[int, Mapping[Cell, str]],
+    elicitations: Mapping[int, dict] | None = None,
+) -> tuple[ParticipantInput, ...]:
+    """Everyone's input in join order, keyed by pseudonym instead of database id."""
+    return tuple(
+        ParticipantInput(
+            ref=pseudonym(index),
+            name=p.name,
+            sector=p.sector,
+            joined_at=p.joined_at,
+            submitted=p.submitted,
+            influence=influence.get(p.id, 1.0),
+            points=dict(points.get(p.id, {})),
+            ratings=dict(ratings.get(p.id, {})),
+            comments=dict(comments.get(p.id, {})),
+            elicitation=(elicitations or {}).get(p.id),
+        )
+        for index, p in enumerate(participants, start=1)
+    )
+
+
+def masked_events(
+    events: Sequence[Event], real_names: Sequence[str], shown_names: Sequence[str]
+) -> list[Event]:
+    """Timeline entries name who acted; swap each real name for the name the record shows.
+
+    A name two people share cannot be told apart, so it becomes 'a participant'.
+    """
+    counts: dict[str, int] = {}
+    for name in real_names:
+        counts[name] = counts.get(name, 0) + 1
+    shown = {
+        real: shown_names[i] if counts[real] == 1 else "a participant"
+        for i, real in enumerate(real_names)
+    }
+    return [
+        Event(e.kind, shown.get(e.detail, "a participant"), e.at)
+        if e.kind in PERSONAL_EVENTS
+        else e
+        for e in events
+    ]
+
+
+def robustness_of(
+    workshop: Workshop, results: WorkshopResults, inputs: Sequence[ParticipantInput]
+) -> Robustness | None:
+    """Computed only where it means something: every option rated on every criterion."""
+    criteria, options = workshop.criteria, workshop.options
+    if len(options) < 2 or not criteria:
+        return None
+    if any(c.key not in results.values[o.key] for o in options for c in criteria):
+        return None
+    values = [[results.values[o.key][c.key] for c in criteria] for o in options]
+    weights = [results.weights[c.key] for c in criteria]
+    stability: dict[str, tuple[float, float]] = {}
+    if sum(weights) > 0:
+        intervals = stability_intervals(values, weights)
+        stability = {c.key: iv for c, iv in zip(criteria, intervals, strict=True)}
+    # Each member's own view of the options: their weights applied to their ratings.
+    columns: list[list[float]] = []
+    for person in inputs:
+        if not person.submitted or sum(person.points.values()) <= 0:
+            continue
+        own = normalize_points(person.points)
+        columns.append(
+            [
+                sum(
+                    own.get(c.key, 0.0) * rating_value(person.ratings[(o.key, c.key)], c.direction)
+                    for c in criteria
+                )
+                for o in options
+            ]
+        )
+    concordance = None
+    if len(columns) >= 2:
+        matrix = [[col[i] for col in columns] for i in range(len(options))]
+        concordance = kendall_w(matrix)
+    return Robustness(concordance, len(columns), stability)

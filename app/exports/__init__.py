@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from app.domain.errors import NotFound
 from app.domain.record import Record
-from app.exports import markdown
+from app.exports import csv_long, html, markdown, pdf, record_json, word
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,14 @@ Renderer = Callable[[Record], bytes]
 
 RENDERERS: dict[str, tuple[Renderer, str]] = {
     "md": (markdown.render, "text/markdown; charset=utf-8"),
+    "html": (html.render, "text/html; charset=utf-8"),
+    "pdf": (pdf.render, "application/pdf"),
+    "docx": (
+        word.render,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "json": (record_json.render, "application/json"),
+    "csv": (csv_long.render, "text/csv; charset=utf-8"),
 }
 
 

@@ -1,0 +1,22 @@
+"""The rationale as PDF: WeasyPrint prints the HTML document, so both always say the same."""
+
+from __future__ import annotations
+
+import logging
+
+from app.domain.record import Record
+from app.exports.html import document, render_html
+
+# WeasyPrint reports every CSS property it does not know; that is noise in a server log.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def render(record: Record) -> bytes:
+    from weasyprint import HTML  # imported on first use: it is slow to load
+    from weasyprint.urls import URLFetcher
+
+    html = render_html(document(record))
+    # Only data: URIs may be read: the document never reaches the network or the disk.
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return HTML(string=html, url_fetcher=fetcher).write_pdf()

@@ -1,0 +1,124 @@
+"""The complete workshop record as JSON, with a schema version and a SHA-256 fingerprint.
+
+The fingerprint is the SHA-256 of the canonical form of the record without its `fingerprint`
+field: keys sorted, no spaces (`","` and `":"` separators), UTF-8, non-ASCII kept as is. It
+depends only on what was stored, never on when it was exported, so any copy can be checked
+against the stored decision. The services' import recomputes it the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from typing import Any
+
+from app.domain.record import Record
+from app.exports.sources import bibliography
+
+SCHEMA_VERSION = 1
+KIND = "backbone-select/workshop-record"
+
+
+def canonical(data: dict[str, Any]) -> bytes:
+    body = {k: v for k, v in data.items() if k != "fingerprint"}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def fingerprint_of(data: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical(data)).hexdigest()
+
+
+def _when(value: datetime) -> str:
+    return value.isoformat()
+
+
+def _nested(cells: dict[tuple[str, str], Any]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for (option, criterion), value in sorted(cells.items()):
+        out.setdefault(option, {})[criterion] = value
+    return out
+
+
+def _item(item: Any) -> dict[str, Any]:
+    return {
+        "key": item.key,
+        "name": item.name,
+        "description": item.description,
+        "direction": item.direction,
+        "custom": item.custom,
+        "details": item.details,
+    }
+
+
+def record_data(record: Record) -> dict[str, Any]:
+    """The record as plain data, fingerprint included."""
+    w, r = record.workshop, record.results
+    d = w.decision
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "kind": KIND,
+        "workshop": {
+            "id": w.id,
+            "title": w.title,
+            "goal": w.goal,
+            "convener": w.convener,
+            "template": w.template,
+            "stage": w.stage.value,
+            "anonymous": w.anonymous,
+            "settings": w.settings,
+            "created_at": _when(w.created_at),
+        },
+        "criteria": [_item(c) for c in w.criteria],
+        "options": [_item(o) for o in w.options],
+        "participants": [
+            {
+                "ref": p.ref,
+                "name": p.name,
+                "sector": p.sector,
+                "influence": p.influence,
+                "joined_at": _when(p.joined_at),
+                "points": dict(p.points),
+                "ratings": _nested(p.ratings),
+                "comments": _nested(p.comments),
+                "elicitation": p.elicitation,
+            }
+            for p in record.inputs
+        ],
+        "decision": None
+        if d is None
+        else {
+            "option": d.option,
+            "rationale": d.rationale,
+            "departure_reason": d.departure_reason,
+            "agreement": d.agreement,
+            "dissent": d.dissent,
+            "conditions": d.conditions,
+            "top_options": list(d.top_options),
+            "decided_at": _when(d.decided_at),
+        },
+        "events": [{"kind": e.kind, "detail": e.detail, "at": _when(e.at)} for e in record.events],
+        # Derived, for readers: import recomputes these from the input above.
+        "results": {
+            "weights": r.weights,
+            "scores": r.scores,
+            "ranking": [{"option": x.option, "score": x.score, "rank": x.rank} for x in r.ranking],
+            "joined": r.joined,
+            "submitted": r.submitted,
+        },
+        "sources": [
+            {"key": s.key, "title": s.title}
+            for s in bibliography().values()
+            if any(s.key in (i.details.get("sources") or []) for i in (*w.criteria, *w.options))
+        ],
+    }
+    data["fingerprint"] = fingerprint_of(data)
+    return data
+
+
+def fingerprint(record: Record) -> str:
+    return str(record_data(record)["fingerprint"])
+
+
+def render(record: Record) -> bytes:
+    return (json.dumps(record_data(record), indent=2, ensure_ascii=False) + "\n").encode()

@@ -1,0 +1,41 @@
+"""API: importing a workshop's JSON record, and a participant's copy of the decided rationale."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from app.exports import render_document
+from app.services import transfer
+from app.web.api.schemas import WorkshopPublic, workshop_public
+from app.web.deps import ApiFacilitator, ApiParticipant, SessionDep
+from app.web.downloads import document_response
+
+router = APIRouter(prefix="/workshops", tags=["records"])
+
+RECORD_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "A JSON record from GET /workshops/{id}/export.json, unchanged.",
+        "content": {"application/json": {"schema": {"type": "object"}}},
+    }
+}
+
+
+@router.post("/import", response_model=WorkshopPublic, status_code=201, openapi_extra=RECORD_BODY)
+async def import_workshop(
+    request: Request, me: ApiFacilitator, session: SessionDep
+) -> WorkshopPublic:
+    # The raw bytes, not a parsed body: the fingerprint and the error messages are ours.
+    raw = await request.body()
+    workshop = await run_in_threadpool(transfer.import_record, session, me.id, raw)
+    return workshop_public(workshop)
+
+
+@router.get("/{workshop_id}/my/export.{ext}", response_class=Response)
+def export_my_rationale(
+    workshop_id: int, ext: str, me: ApiParticipant, session: SessionDep
+) -> Response:
+    return document_response(
+        render_document(transfer.participant_record(session, me, workshop_id), ext)
+    )
