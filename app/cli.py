@@ -1,4 +1,4 @@
-"""The `backbone` command: serve, migrate, add facilitators, load the demo, export a rationale."""
+"""The `backbone` command: serve, migrate, add facilitators, load the demo, export, back up."""
 
 from __future__ import annotations
 
@@ -85,6 +85,71 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
+    from app import backup
+
+    target = Path(args.file)
+    db_path = backup.sqlite_path(settings.sqlalchemy_url)
+    if db_path is not None:
+        report = backup.backup_sqlite(db_path, target)
+        print(f"Backed up {db_path} to {report.path} ({report.size} bytes, {report.counts}).")
+        return 0
+    command = backup.pg_backup_command(settings.sqlalchemy_url, target)
+    if args.print_only or not backup.run_tool(command):
+        shown = backup.pg_backup_command(settings.sqlalchemy_url, target, hide_password=True)
+        print("Run (PGPASSWORD for the password): " + " ".join(shown))
+        return 0
+    print(f"Backed up the PostgreSQL database to {target} ({target.stat().st_size} bytes).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
+    from app import backup
+
+    source = Path(args.file)
+    db_path = backup.sqlite_path(settings.sqlalchemy_url)
+    if db_path is not None:
+        report, kept = backup.restore_sqlite(source, db_path)
+        print(f"Restored {source} into {db_path} ({report.counts}).")
+        if kept:
+            print(f"The database it replaced is kept at {kept}.")
+        return 0
+    if not source.is_file():
+        raise backup.BackupError(f"{source} does not exist.")
+    command = backup.pg_restore_command(settings.sqlalchemy_url, source)
+    if args.print_only or not backup.run_tool(command):
+        shown = backup.pg_restore_command(settings.sqlalchemy_url, source, hide_password=True)
+        print("Run (PGPASSWORD for the password): " + " ".join(shown))
+        print("then: backbone migrate")
+        return 0
+    _engine(settings).dispose()  # a dump from an older version comes up to this schema
+    print(f"Restored {source} into the PostgreSQL database.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlmodel import col, select
+
+    from app.persistence import repository as repo
+    from app.persistence.tables import FacilitatorRow
+    from app.services import transfer
+
+    raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    with Session(_engine(settings), expire_on_commit=False) as session:
+        with session.begin():
+            if args.owner:
+                owner = repo.facilitator_by_email(session, args.owner)
+            else:
+                query = select(FacilitatorRow).order_by(col(FacilitatorRow.id))
+                owner = session.exec(query).first()
+            if owner is None or owner.id is None:
+                raise DomainError("No such facilitator: create one first (create-facilitator).")
+            owner_id = owner.id
+        workshop = transfer.import_record(session, owner_id, raw)
+    print(f"Imported workshop {workshop.id}: {workshop.title} ({workshop.stage.label}).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="backbone", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -107,9 +172,25 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=cmd_demo)
     export = sub.add_parser("export", help="write a workshop's rationale document")
     export.add_argument("workshop_id", type=int)
-    export.add_argument("--format", default="md")
+    export.add_argument("--format", default="md", help="md, html, pdf, docx, json or csv")
     export.add_argument("-o", "--output", help="file to write; '-' for standard output")
     export.set_defaults(run=cmd_export)
+    imp = sub.add_parser("import", help="create a workshop again from its exported JSON record")
+    imp.add_argument("file", help="the .json record; '-' for standard input")
+    imp.add_argument("--owner", help="facilitator email (default: the first facilitator)")
+    imp.set_defaults(run=cmd_import)
+    backup_cmd = sub.add_parser("backup", help="copy the database to FILE while it runs")
+    backup_cmd.add_argument("file")
+    backup_cmd.add_argument(
+        "--print-only", action="store_true", help="PostgreSQL: print the pg_dump command"
+    )
+    backup_cmd.set_defaults(run=cmd_backup)
+    restore = sub.add_parser("restore", help="replace the database with a backup FILE")
+    restore.add_argument("file")
+    restore.add_argument(
+        "--print-only", action="store_true", help="PostgreSQL: print the restore command"
+    )
+    restore.set_defaults(run=cmd_restore)
     return parser
 
 
@@ -119,6 +200,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args, Settings()))
     except DomainError as error:
         print(f"error: {error.message}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        from app.backup import BackupError
+
+        if not isinstance(error, BackupError):
+            raise
+        print(f"error: {error}", file=sys.stderr)
         return 2
 
 

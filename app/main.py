@@ -9,16 +9,19 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import text
 from sqlmodel import Session
+from starlette.responses import JSONResponse, Response
 
 from app.catalog import load_catalogue
+from app.planning_catalog import load_planning
 from app.persistence.engine import make_engine
 from app.persistence.migrate import upgrade
 from app.services import accounts
 from app.settings import Settings
 from app.web.api import router as api_router
 from app.web.csrf import CrossSiteGuard
-from app.web.errors import install_error_handlers
+from app.web.errors import error_body, install_error_handlers
 from app.web.html import router as html_router
 from app.web.observability import RequestLog
 from app.web.templating import make_templates
@@ -56,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.catalogue = catalogue
+    app.state.planning = load_planning(catalogue)  # a broken planning file stops the start too
     app.state.templates = make_templates()
     app.state.logger = logger
     app.state.secret = settings.resolved_secret()
@@ -70,6 +74,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, bool]:
         return {"ok": True}
+
+    @app.get("/readyz", include_in_schema=False)
+    def readyz() -> Response:
+        """Ready when the database answers; a load balancer stops routing here otherwise."""
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as error:  # any driver error means "not ready", never a traceback
+            logger.warning("readyz: database unreachable: %s", type(error).__name__)
+            body = error_body(503, "The database is not reachable.", [])
+            return JSONResponse(body, status_code=503)
+        return JSONResponse({"ok": True})
 
     return app
 

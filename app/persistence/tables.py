@@ -136,3 +136,31 @@ class JoinFailureRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     address: str = Field(max_length=64)
     at: datetime = _when(nullable=False)
+
+
+class ElicitationRow(SQLModel, table=True):
+    """A participant's raw weighting answers (ranks, swing points, pairwise judgments).
+
+    The normalized weights they give are also written to `weight`, so counts and the default
+    results never need to read this table.
+    """
+
+    __tablename__ = "elicitation"
+    participant_id: int = Field(foreign_key="participant.id", primary_key=True, ondelete="CASCADE")
+    method: str = Field(max_length=16)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class PlanRow(SQLModel, table=True):
+    """A state health department's planning draft: its answers and its backbone plan (JSON,
+    shaped by app.domain.planning.PlanState), and the workshop made from it, if any."""
+
+    __tablename__ = "plan"
+    id: int | None = Field(default=None, primary_key=True)
+    owner_id: int = Field(foreign_key="facilitator.id", index=True)
+    title: str = Field(max_length=200)
+    answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    plan: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    workshop_id: int | None = Field(default=None, foreign_key="workshop.id", ondelete="SET NULL")
+    created_at: datetime = _when(nullable=False)
+    updated_at: datetime = _when(nullable=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -10,8 +11,18 @@ from typing import Any
 from sqlmodel import Session
 
 from app import security
-from app.domain.errors import InvalidInput, NotFound, TooManyAttempts
+from app.domain.elicitation import (
+    ELICITATIONS,
+    MethodSettings,
+    PairwiseCheck,
+    check_pairwise,
+    rank_weights,
+    swing_weights,
+)
+from app.domain.errors import Conflict, InvalidInput, NotFound, TooManyAttempts
+from app.domain.explain import judgment_label
 from app.domain.workshop import (
+    Item,
     Stage,
     Workshop,
     check_accepts_input,
@@ -20,8 +31,9 @@ from app.domain.workshop import (
     check_sector,
 )
 from app.persistence import repository as repo
-from app.persistence.tables import JoinFailureRow, ParticipantRow
-from app.services.mapping import InputSnapshot, load_workshop
+from app.persistence.tables import ElicitationRow, JoinFailureRow, ParticipantRow
+from app.services import methods
+from app.services.mapping import InputSnapshot, load_workshop, to_item
 
 MAX_COMMENT = 1000
 
@@ -147,6 +159,10 @@ def record_weights(
         total = sum(points.values())
         if total <= 0:
             raise InvalidInput("Give at least one criterion some weight.", field="weights")
+        method = methods.settings_of(row).elicitation
+        if method != "points":
+            wanted = ELICITATIONS[method].lower()
+            raise Conflict(f"This workshop asks for weights another way: {wanted}.")
         check_accepts_input(Stage(row.stage))
         repo.replace_weights(session, me.id, points)
         repo.bump_revision(session, workshop_id)
@@ -228,3 +244,126 @@ def my_input(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyI
         ratings=ratings,
         comments=comments,
     )
+
+
+# Other ways of giving weights, chosen per workshop by the facilitator (services/methods.py).
+# Each keeps the raw answers and writes the weights they give to the same weight table.
+
+
+@dataclass(frozen=True)
+class MyElicitation:
+    method: MethodSettings
+    payload: dict[str, Any]
+    check: PairwiseCheck | None  # for pairwise answers: CR and the judgments to revisit
+
+    @property
+    def pair_values(self) -> dict[str, str]:
+        """Stored pairwise judgments as the form shows them: 'first.second' -> '3' or '1/3'."""
+        out: dict[str, str] = {}
+        for j in self.payload.get("judgments", []):
+            try:
+                out[f"{j['first']}.{j['second']}"] = judgment_label(float(j["value"]))
+            except (KeyError, TypeError, ValueError, ZeroDivisionError):
+                continue
+        return out
+
+    @property
+    def revisit_pairs(self) -> dict[str, str]:
+        """'first.second' -> the sentence saying why to look at that judgment again."""
+        if self.check is None:
+            return {}
+        return {f"{r.first}.{r.second}": r.sentence for r in self.check.revisit}
+
+
+def _record_elicited(
+    session: Session,
+    me: ParticipantIdentity,
+    workshop_id: int,
+    method: str,
+    compute: Callable[[MethodSettings, list[Item]], dict[str, float]],
+    payload: dict[str, Any],
+) -> dict[str, float]:
+    with session.begin():
+        row = _own_workshop(session, me, workshop_id, lock=True)
+        settings = methods.settings_of(row)
+        if settings.elicitation != method:
+            wanted = ELICITATIONS[settings.elicitation].lower()
+            raise Conflict(f"This workshop asks for weights another way: {wanted}.")
+        criteria = [to_item(r) for r in repo.items(session, workshop_id, "criterion")]
+        weights = compute(settings, criteria)
+        check_accepts_input(Stage(row.stage))
+        repo.replace_weights(session, me.id, weights)
+        existing = session.get(ElicitationRow, me.id)
+        if existing is None:
+            session.add(ElicitationRow(participant_id=me.id, method=method, payload=payload))
+        else:
+            existing.method, existing.payload = method, payload
+            session.add(existing)
+        repo.bump_revision(session, workshop_id)
+        repo.add_event(session, workshop_id, "weights", me.name)
+        return weights
+
+
+def record_ranks(
+    session: Session, me: ParticipantIdentity, workshop_id: int, ranks: dict[str, Any]
+) -> dict[str, float]:
+    """Ranks 1..n (1 = most important, ties allowed) -> weights by the workshop's rank rule."""
+    if not isinstance(ranks, dict):
+        raise InvalidInput("Give an object of criterion ranks.", field="ranks")
+    return _record_elicited(
+        session,
+        me,
+        workshop_id,
+        "rank",
+        lambda s, criteria: rank_weights(criteria, ranks, s.rank_method),
+        {"ranks": dict(ranks)},
+    )
+
+
+def record_swing(
+    session: Session, me: ParticipantIdentity, workshop_id: int, points: dict[str, Any]
+) -> dict[str, float]:
+    """Swing points 0-100 per criterion -> weights (points over their total)."""
+    if not isinstance(points, dict):
+        raise InvalidInput("Give an object of criterion points.", field="points")
+    return _record_elicited(
+        session,
+        me,
+        workshop_id,
+        "swing",
+        lambda _s, criteria: swing_weights(criteria, points),
+        {"points": dict(points)},
+    )
+
+
+def record_pairwise(
+    session: Session, me: ParticipantIdentity, workshop_id: int, judgments: list[Any]
+) -> PairwiseCheck:
+    """Pairwise judgments [{first, second, value}] -> weights, CR and what to revisit."""
+    if not isinstance(judgments, list) or not all(isinstance(j, dict) for j in judgments):
+        raise InvalidInput("Give a list of {first, second, value} judgments.", field="judgments")
+    found: list[PairwiseCheck] = []
+
+    def compute(_s: MethodSettings, criteria: list[Item]) -> dict[str, float]:
+        found.append(check_pairwise(criteria, judgments))
+        return found[0].weights
+
+    _record_elicited(session, me, workshop_id, "ahp", compute, {"judgments": list(judgments)})
+    return found[0]
+
+
+def my_elicitation(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyElicitation:
+    """The workshop's method and one's own raw answers (with the pairwise check, if any)."""
+    with session.begin():
+        row = _own_workshop(session, me, workshop_id, lock=False)
+        settings = methods.settings_of(row)
+        stored = session.get(ElicitationRow, me.id)
+        criteria = [to_item(r) for r in repo.items(session, workshop_id, "criterion")]
+    payload = dict(stored.payload) if stored and stored.method == settings.elicitation else {}
+    check = None
+    if settings.elicitation == "ahp" and payload.get("judgments"):
+        try:
+            check = check_pairwise(criteria, payload["judgments"])
+        except InvalidInput:
+            check = None  # answers to criteria that changed since: ask again
+    return MyElicitation(settings, payload, check)

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session
 
-from app.domain.record import Record
-from app.domain.results import WorkshopResults, compute_results
+from app.domain.analysis import Analysis, ParticipantInput, analyse, what_if, what_if_sentence
+from app.domain.elicitation import MethodSettings, pairwise_matrix
+from app.domain.errors import InvalidInput
+from app.domain.record import Record, masked_events, participant_inputs, robustness_of
+from app.domain.results import RankedOption, WorkshopResults
 from app.domain.workshop import Workshop
 from app.persistence import repository as repo
+from app.persistence.tables import WorkshopRow
+from app.services import methods
 from app.services.mapping import InputSnapshot, load_events, load_workshop
 from app.services.workshops import owned_row
 
@@ -19,6 +25,16 @@ class ResultsView:
     workshop: Workshop
     results: WorkshopResults
     comments: dict[tuple[str, str], list[str]]
+    analysis: Analysis | None = None
+
+
+@dataclass(frozen=True)
+class WhatIfView:
+    workshop: Workshop
+    weights: dict[str, float]  # as given, rescaled to sum 1
+    current: list[RankedOption]
+    ranking: list[RankedOption]
+    sentence: str
 
 
 def current_revision(session: Session, owner_id: int, workshop_id: int) -> int:
@@ -27,35 +43,134 @@ def current_revision(session: Session, owner_id: int, workshop_id: int) -> int:
         return owned_row(session, owner_id, workshop_id).revision
 
 
-def results_of(workshop: Workshop, snapshot: InputSnapshot) -> ResultsView:
-    results = compute_results(
+def results_of(
+    workshop: Workshop, snapshot: InputSnapshot, extra: MethodInputs | None = None
+) -> ResultsView:
+    """The results by the workshop's method, with agreement, robustness and sectors."""
+    extra = extra or MethodInputs(MethodSettings(), {}, {})
+    inputs = [
+        ParticipantInput(
+            id=p.id,
+            sector=p.sector,
+            weights=snapshot.weights.get(p.id),
+            ratings=snapshot.ratings.get(p.id, {}),
+            weight=extra.participant_weights.get(p.id, 1.0),
+            matrix=extra.matrices.get(p.id),
+        )
+        for p in workshop.participants
+    ]
+    analysis = analyse(
         workshop.criteria,
         workshop.options,
-        snapshot.weights,
-        snapshot.ratings,
-        joined=len(workshop.participants),
+        inputs,
+        extra.settings,
+        len(workshop.participants),
+        min_sector=2 if workshop.anonymous else 1,
     )
     comments: dict[tuple[str, str], list[str]] = {}
     for per_participant in snapshot.comments.values():
         for cell, text in per_participant.items():
             comments.setdefault(cell, []).append(text)
-    return ResultsView(workshop, results, comments)
+    return ResultsView(workshop, analysis.results, comments, analysis)
+
+
+@dataclass(frozen=True)
+class MethodInputs:
+    """What the method needs beyond weights and ratings: settings, participant weights, matrices."""
+
+    settings: MethodSettings
+    participant_weights: dict[int, float]
+    matrices: dict[int, list[list[float]]]
+
+
+def _method_inputs(session: Session, row: Any, workshop: Workshop) -> MethodInputs:
+    people = repo.participants(session, row.id)
+    settings = methods.settings_of(row)
+    matrices: dict[int, list[list[float]]] = {}
+    if settings.elicitation == "ahp":
+        for pid, e in methods.elicitations_of(session, [p.id or 0 for p in people]).items():
+            if e.method != "ahp":
+                continue
+            try:
+                matrices[pid] = pairwise_matrix(workshop.criteria, e.payload.get("judgments", []))
+            except InvalidInput:
+                continue  # answers about criteria that no longer exist
+    return MethodInputs(settings, {p.id or 0: p.weight for p in people}, matrices)
+
+
+def _load(session: Session, owner_id: int, workshop_id: int) -> tuple[Workshop, ResultsView]:
+    row = owned_row(session, owner_id, workshop_id)
+    workshop, snapshot = load_workshop(session, row)
+    extra = _method_inputs(session, row, workshop)
+    return workshop, results_of(workshop, snapshot, extra)
 
 
 def workshop_results(session: Session, owner_id: int, workshop_id: int) -> ResultsView:
     with session.begin():
-        workshop, snapshot = load_workshop(session, owned_row(session, owner_id, workshop_id))
-    return results_of(workshop, snapshot)
+        _, view = _load(session, owner_id, workshop_id)
+    return view
 
 
 def workshop_record(session: Session, owner_id: int, workshop_id: int) -> Record:
     with session.begin():
-        workshop, snapshot = load_workshop(session, owned_row(session, owner_id, workshop_id))
-        events = load_events(session, workshop_id)
-    view = results_of(workshop, snapshot)
-    return Record(workshop, view.results, view.comments, events)
+        return record_of(session, owned_row(session, owner_id, workshop_id))
+
+
+def record_of(session: Session, row: WorkshopRow) -> Record:
+    """Everything a rationale document shows, read inside the caller's transaction.
+
+    Names leave only as the workshop shows them: the timeline's names are masked too.
+    """
+    assert row.id is not None
+    workshop, snapshot = load_workshop(session, row)
+    people = repo.participants(session, row.id)
+    events = masked_events(
+        load_events(session, row.id),
+        [p.name for p in people],
+        [p.name for p in workshop.participants],
+    )
+    view = results_of(workshop, snapshot, _method_inputs(session, row, workshop))
+    inputs = participant_inputs(
+        workshop.participants,
+        {p.id or 0: p.weight for p in people},
+        snapshot.weights,
+        snapshot.ratings,
+        snapshot.comments,
+        {
+            pid: {"method": e.method, "payload": dict(e.payload or {})}
+            for pid, e in methods.elicitations_of(session, [p.id or 0 for p in people]).items()
+        },
+    )
+    robustness = robustness_of(workshop, view.results, inputs)
+    return Record(workshop, view.results, view.comments, events, inputs, robustness)
 
 
 def participant_count(session: Session, workshop_id: int) -> int:
     with session.begin():
         return len(repo.participants(session, workshop_id))
+
+
+def explore_weights(
+    session: Session, owner_id: int, workshop_id: int, weights: dict[str, Any]
+) -> WhatIfView:
+    """What-if: the ranking the group's ratings would give under the facilitator's weights."""
+    view = workshop_results(session, owner_id, workshop_id)
+    keys = [c.key for c in view.workshop.criteria]
+    unknown = [k for k in weights if k not in keys]
+    if unknown:
+        raise InvalidInput(f"Unknown criterion '{unknown[0]}'.", field=f"weights.{unknown[0]}")
+    given: dict[str, float] = {}
+    for key in keys:
+        raw = weights.get(key, 0)
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            raise InvalidInput("A weight must be a number.", field=f"weights.{key}")
+        given[key] = float(raw)
+    ranking = what_if(view.workshop.options, view.results.values, given)
+    total = sum(given.values())
+    return WhatIfView(
+        view.workshop,
+        {k: v / total for k, v in given.items()},
+        view.results.ranking,
+        ranking,
+        what_if_sentence(view.results.ranking, ranking),
+    )

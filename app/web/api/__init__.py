@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from app.web.api import auth, catalog, participation, results, workshops
+from app.web.api import auth, catalog, participation, plans, records, results, workshops
 
 router = APIRouter(prefix="/api/v1")
-for module in (auth, catalog, workshops, participation, results):
+for module in (auth, catalog, records, workshops, participation, results, plans):
     router.include_router(module.router)
