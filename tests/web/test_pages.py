@@ -271,3 +271,20 @@ def test_stage_form_offers_next_stage_as_primary(client):
         if "secondary" not in b.get("class", [])
     ]
     assert primary == ["scoring"]
+
+
+def test_participant_can_download_the_rationale_once_decided(client):
+    w = _joined(client)
+    participant_cookies = dict(client.cookies)
+    client.cookies.clear()
+    auth = login(client)
+    client.post(
+        f"{API}/workshops/{w['id']}/decision",
+        json={"option": "funder", "rationale": "Why"},
+        headers=auth,
+    )
+    client.cookies.update(participant_cookies)
+    doc = page(client.get(f"/w/{w['id']}"))
+    link = doc.select_one('#my-downloads a[href$="export.md"]')["href"]
+    response = client.get(link)
+    assert response.status_code == 200 and "Why" in response.text
