@@ -9,16 +9,15 @@ import itertools
 import string
 from typing import Any
 
+import ahpy
 import numpy as np
+import pymcdm.methods as pymcdm_methods
+import pymcdm.weights.subjective as pymcdm_ahp
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain import ahp, scoring
-
-ahpy = pytest.importorskip("ahpy")
-pymcdm_ahp = pytest.importorskip("pymcdm.weights.subjective")
-pymcdm_methods = pytest.importorskip("pymcdm.methods")
 
 SAATY_VALUES = [1 / v for v in range(9, 1, -1)] + [float(v) for v in range(1, 10)]
 # AHPy's Saaty (2005) random indices, to turn its CR back into CI.
