@@ -68,13 +68,17 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from app.exports import render_document
     from app.persistence import repository as repo
+    from app.planning_catalog import load_planning
     from app.services import results
+    from app.services.documents import for_documents
 
+    catalogue = load_catalogue()
     with Session(_engine(settings), expire_on_commit=False) as session:
         with session.begin():
             row = repo.workshop(session, args.workshop_id)
             owner = row.owner_id if row else -1
         record = results.workshop_record(session, owner, args.workshop_id)
+        record = for_documents(session, record, catalogue, load_planning(catalogue))
     document = render_document(record, args.format)
     target = Path(args.output or document.filename)
     if args.output == "-":

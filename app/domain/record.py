@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.domain.agreement import kendall_w
+from app.domain.catalogue import Source
+from app.domain.planning import PlanSummary
 from app.domain.results import Cell, WorkshopResults, normalize_points, rating_value
 from app.domain.sensitivity import stability_intervals
 from app.domain.workshop import Event, Participant, Workshop
@@ -50,6 +52,11 @@ class Record:
     events: list[Event]
     inputs: tuple[ParticipantInput, ...] = ()
     robustness: Robustness | None = field(default=None, compare=False)
+    # The catalogue's documents, by key, that the rationale may cite (filled where the record is
+    # rendered: services.documents.for_documents); empty means nothing can be cited.
+    sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
+    # The backbone plan the workshop was made from, if it was made from one (issue 5).
+    plan: PlanSummary | None = field(default=None, compare=False)
 
 
 def pseudonym(index: int) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.catalogue import Source
 from app.domain.elicitation import (
     ELICITATIONS,
     RATING_AGGREGATIONS,
@@ -15,9 +16,9 @@ from app.domain.elicitation import (
     MethodSettings,
 )
 from app.domain.errors import InvalidInput
+from app.domain.planning import PlanSummary
 from app.domain.record import Record
 from app.domain.workshop import AGREEMENT_LEVELS, SECTORS, STAGE_LABELS, Stage
-from app.exports.sources import Cited, bibliography
 from app.exports.text import clean, clean_line, num, paragraphs, pct
 
 AGREEMENT_PHRASES = {
@@ -101,6 +102,26 @@ CONSIDERATIONS: tuple[Consideration, ...] = (
 
 
 @dataclass(frozen=True)
+class Cited:
+    """A document in the bibliography, from the catalogue's sources carried by the record."""
+
+    key: str
+    title: str
+    publisher: str | None
+    year: int | None
+
+    @classmethod
+    def of(cls, source: Source) -> Cited:
+        return cls(source.key, " ".join(source.title.split()), source.publisher, source.year)
+
+    @property
+    def reference(self) -> str:
+        """Title, then publisher and year where the document states them."""
+        tail = ", ".join(str(x) for x in (self.publisher, self.year) if x)
+        return f"{self.title}. {tail}." if tail else f"{self.title}."
+
+
+@dataclass(frozen=True)
 class Table:
     header: list[str]
     rows: list[list[str]]
@@ -113,6 +134,35 @@ class Field:
     label: str
     text: str  # cleaned typed text; may hold line breaks
     typed: bool = True
+
+
+@dataclass(frozen=True)
+class PlanPoint:
+    """One consequence of the department's answers: what follows, why, and where it is from."""
+
+    says: str
+    because: str
+    cites: str  # "[2, 5]" or ""
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    """The backbone plan the workshop was made from, section by section (issue 5)."""
+
+    title: str
+    intro: str
+    situation: Table
+    consequences: list[PlanPoint]
+    model: str
+    functions: Table
+    staff: Table
+    budget: Table
+    budget_note: str
+    selection: Table
+    reports_to: str
+    phases: Table
+    phases_note: str
+    cases: Table | None
 
 
 @dataclass(frozen=True)
@@ -147,9 +197,11 @@ class Rationale:
     comments: Table | None
     timeline: Table
     fingerprint: str
+    plan: PlanSection | None = None
 
-    def cite(self, key: str) -> int:
-        return next(n for n, s in self.sources if s.key == key)
+    def cite(self, key: str) -> str:
+        """The bibliography number of a source, or "" when the record carries no such source."""
+        return next((str(n) for n, s in self.sources if s.key == key), "")
 
 
 def _date(record: Record) -> str:
@@ -418,18 +470,168 @@ def _decision(record: Record) -> tuple[list[Field], str]:
     return fields, ""
 
 
+def plan_source_keys(plan: PlanSummary) -> list[str]:
+    """The documents a plan rests on, in the order its sections cite them."""
+    keys: list[str] = []
+    groups = [c.sources for c in plan.consequences] + [f.sources for f in plan.functions]
+    groups += [(plan.budget.source,)] + [m.case.sources for m in plan.similar_cases]
+    for group in groups:
+        keys += [k for k in group if k not in keys]
+    return keys
+
+
 def _sources(record: Record) -> list[tuple[int, Cited]]:
     keys: list[str] = []
     for item in (*record.workshop.criteria, *record.workshop.options):
         for key in item.details.get("sources", []) or []:
             if isinstance(key, str) and key not in keys:
                 keys.append(key)
+    if record.plan is not None:
+        keys += [k for k in plan_source_keys(record.plan) if k not in keys]
     for c in CONSIDERATIONS:
         if c.source not in keys:
             keys.append(c.source)
-    known = bibliography()
-    cited = [known[k] for k in keys if k in known]
+    known = record.sources
+    cited = [Cited.of(known[k]) for k in keys if k in known]
     return list(enumerate(cited, start=1))
+
+
+def money(amount: int, currency: str) -> str:
+    sign = "-" if amount < 0 else ""
+    return f"{sign}${abs(amount):,}" if currency == "USD" else f"{sign}{abs(amount):,} {currency}"
+
+
+def _fte(value: float) -> str:
+    return f"{value:g}"
+
+
+def _refs(doc_keys: list[str], keys: tuple[str, ...] | list[str]) -> str:
+    numbers = sorted({doc_keys.index(k) + 1 for k in keys if k in doc_keys})
+    return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
+
+
+def _plan(plan: PlanSummary, cited: list[str]) -> PlanSection:
+    questions = {a.question: a for a in plan.answers}
+
+    def answer(question: str, value: str) -> str:
+        q = questions.get(question)
+        label = q.answer_label if q and q.answer == value else None
+        return f"{clean_line(q.text) if q else question} — {clean_line(label or value)}"
+
+    answered = sum(1 for a in plan.answers if a.answer is not None)
+    situation = Table(
+        ["Question", "The department's answer"],
+        [[clean_line(a.text), clean_line(a.answer_label or "Not answered")] for a in plan.answers],
+        caption=f"{answered} of {len(plan.answers)} questions answered.",
+    )
+    points = [
+        PlanPoint(
+            clean_line(c.says),
+            "; ".join(answer(q, v) for q, v in c.because),
+            _refs(cited, c.sources),
+        )
+        for c in plan.consequences
+    ]
+    how = "chosen by the planner" if plan.model_chosen else "the model the answers lean to"
+    functions = Table(
+        ["Function", "Carried by", "Short-term measure", "Intermediate measure"],
+        [
+            [
+                clean_line(f.name),
+                clean_line(f.carrier_label),
+                clean_line(f.measures.short_term) if f.measures else "–",
+                clean_line(f.measures.intermediate) if f.measures else "–",
+            ]
+            for f in plan.functions
+        ],
+    )
+    staff = Table(
+        ["Staff role", "FTE"],
+        [[clean_line(s.name), _fte(s.fte)] for s in plan.staff] + [["Total", _fte(plan.total_fte)]],
+        numeric=frozenset({1}),
+    )
+    b = plan.budget
+    budget = Table(
+        ["Category", "Line", "Amount", "Reference"],
+        [
+            [
+                clean_line(line.category),
+                clean_line(line.label) + (" (share of salaries)" if line.computed else ""),
+                money(line.amount, b.currency),
+                money(line.reference, b.currency) if line.reference is not None else "–",
+            ]
+            for line in b.lines
+        ]
+        + [["", "Total", money(b.total, b.currency), money(b.reference_total, b.currency)]],
+        numeric=frozenset({2, 3}),
+    )
+    if b.difference == 0:
+        difference = "the same as the reference budget"
+    else:
+        word = "more" if b.difference > 0 else "less"
+        difference = f"{money(abs(b.difference), b.currency)} {word} than the reference budget"
+    budget_note = (
+        f"Total {money(b.total, b.currency)}, {difference} "
+        f"({money(b.reference_total, b.currency)}, figures of {b.year}) "
+        f"{_refs(cited, (b.source,))}."
+    ).replace(" .", ".")
+    selection = Table(
+        ["Question", "Choice"],
+        [
+            [clean_line(c.question), clean_line(c.choice_label or "Not decided")]
+            for c in plan.selection
+        ],
+    )
+    done = sum(1 for ph in plan.phases if ph.done)
+    phases = Table(
+        ["Phase", "Component", "Step", "Status"],
+        [
+            [
+                clean_line(ph.phase) if i == 0 or plan.phases[i - 1].phase != ph.phase else "",
+                clean_line(ph.component),
+                clean_line(ph.text),
+                "Done" if ph.done else "To do",
+            ]
+            for i, ph in enumerate(plan.phases)
+        ],
+    )
+    cases = (
+        Table(
+            ["Case", "Similarity", "Alike on", "Sources"],
+            [
+                [
+                    clean_line(m.case.name),
+                    pct(m.score),
+                    "; ".join(answer(q, v) for q, v in m.alike) or "Neighbouring answers only",
+                    _refs(cited, m.case.sources),
+                ]
+                for m in plan.similar_cases
+            ],
+            numeric=frozenset({1}),
+        )
+        if plan.similar_cases
+        else None
+    )
+    return PlanSection(
+        title=clean_line(plan.title),
+        intro=(
+            "This workshop was opened from a state health department's backbone plan. The "
+            "plan records the department's situation, what follows from it and how the backbone "
+            "would be organized; the group's own weighing and decision are set out above."
+        ),
+        situation=situation,
+        consequences=points,
+        model=f"{clean_line(plan.model_name)} ({how})",
+        functions=functions,
+        staff=staff,
+        budget=budget,
+        budget_note=budget_note,
+        selection=selection,
+        reports_to=clean_line(plan.reports_to) or "Not decided",
+        phases=phases,
+        phases_note=f"{done} of {len(plan.phases)} steps done.",
+        cases=cases,
+    )
 
 
 def _comments(record: Record) -> Table | None:
@@ -516,4 +718,5 @@ def build(record: Record, fingerprint: str) -> Rationale:
         comments=_comments(record),
         timeline=_timeline(record),
         fingerprint=fingerprint,
+        plan=_plan(record.plan, keys) if record.plan is not None else None,
     )

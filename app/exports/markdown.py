@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.domain.record import Record
-from app.exports.content import Rationale, Table
+from app.exports.content import PlanSection, Rationale, Table
 from app.exports.html import document
 from app.exports.text import md_block, md_cell, md_escape
 
@@ -19,6 +19,38 @@ def _table(t: Table, typed: bool = True) -> list[str]:
     lines += ["| " + " | ".join(cell(h) for h in t.header) + " |", "|" + "|".join(align) + "|"]
     lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in t.rows]
     return lines + [""]
+
+
+def _plan(plan: PlanSection) -> list[str]:
+    out = [f"## Backbone plan: {md_cell(plan.title)}", "", md_escape(plan.intro), ""]
+    out += ["### The department's situation", ""]
+    out += _table(plan.situation)
+    out += ["### What follows", ""]
+    if plan.consequences:
+        out += [
+            f"- {md_cell(c.says)} _Because: {md_cell(c.because)}._"
+            + (f" \\{c.cites[:-1]}\\]" if c.cites else "")
+            for c in plan.consequences
+        ]
+    else:
+        out += ["_No consequence follows from the answers given so far._"]
+    out += ["", "### The model", "", f"**Model planned for:** {md_cell(plan.model)}", ""]
+    out += ["### Functions: who carries each", ""]
+    out += _table(plan.functions)
+    out += ["### Staff", ""]
+    out += _table(plan.staff)
+    out += ["### Budget", ""]
+    out += _table(plan.budget)
+    out += [md_escape(plan.budget_note), ""]
+    out += ["### Selection process", ""]
+    out += _table(plan.selection)
+    out += [f"**The backbone reports to:** {md_cell(plan.reports_to)}", ""]
+    out += ["### Phases", ""]
+    out += _table(plan.phases)
+    out += [md_escape(plan.phases_note), ""]
+    out += ["### Most similar cases", ""]
+    out += _table(plan.cases) if plan.cases else ["_No case is like the answers given._", ""]
+    return out
 
 
 def render_markdown(doc: Rationale) -> str:
@@ -77,6 +109,9 @@ def render_markdown(doc: Rationale) -> str:
             out += [f"**{f.label}:**", "", md_block(f.text), ""]
         else:
             out += [f"**{f.label}:** {md_cell(f.text)}", ""]
+
+    if doc.plan:
+        out += _plan(doc.plan)
 
     out += ["## Considerations and next steps", ""]
     out += [

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from app.domain.planning import PlanSummary
 from app.domain.record import Record
-from app.exports.sources import bibliography
+from app.exports.content import plan_source_keys
 
 SCHEMA_VERSION = 1
 KIND = "backbone-select/workshop-record"
@@ -51,10 +53,30 @@ def _item(item: Any) -> dict[str, Any]:
     }
 
 
+def plan_data(plan: PlanSummary) -> dict[str, Any]:
+    """The plan as plain data, in the shape of the plans API's `summary` (a similar case keeps
+    its key, name, similarity and the answers it shares, not the whole case)."""
+    data = asdict(plan)
+    data["similar_cases"] = [
+        {"case": m.case.key, "name": m.case.name, "similarity": m.score, "alike": list(m.alike)}
+        for m in plan.similar_cases
+    ]
+    # Tuples become lists, so the data equals what a reader parses back from the file.
+    return json.loads(json.dumps(data))
+
+
 def record_data(record: Record) -> dict[str, Any]:
     """The record as plain data, fingerprint included."""
     w, r = record.workshop, record.results
     d = w.decision
+    cited = {
+        k
+        for i in (*w.criteria, *w.options)
+        for k in (i.details.get("sources") or [])
+        if isinstance(k, str)
+    }
+    if record.plan is not None:
+        cited.update(plan_source_keys(record.plan))
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "kind": KIND,
@@ -107,10 +129,13 @@ def record_data(record: Record) -> dict[str, Any]:
             "submitted": r.submitted,
         },
         "sources": [
-            {"key": s.key, "title": s.title}
-            for s in bibliography().values()
-            if any(s.key in (i.details.get("sources") or []) for i in (*w.criteria, *w.options))
+            {"key": s.key, "title": " ".join(s.title.split())}
+            for s in record.sources.values()
+            if s.key in cited
         ],
+        # The backbone plan the workshop was made from (issue 5), or null. Import ignores it:
+        # the plan stays with the planner's draft, not with the workshop created again.
+        "plan": plan_data(record.plan) if record.plan is not None else None,
     }
     data["fingerprint"] = fingerprint_of(data)
     return data

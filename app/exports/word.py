@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from app.domain.record import Record
 from app.exports import charts as charts_module
-from app.exports.content import Rationale, Table
+from app.exports.content import PlanSection, Rationale, Table
 from app.exports.html import author_of, document
 
 INK = RGBColor(0x1F, 0x3B, 0x5C)
@@ -118,6 +118,47 @@ def _properties(doc, rd: Rationale) -> None:  # type: ignore[no-untyped-def]
     core.revision = 1
 
 
+def _plan(doc, plan: PlanSection) -> None:  # type: ignore[no-untyped-def]
+    doc.add_heading(f"Backbone plan: {plan.title}", level=1)
+    doc.add_paragraph(plan.intro)
+    doc.add_heading("The department's situation", level=2)
+    _table(doc, plan.situation)
+    doc.add_heading("What follows", level=2)
+    for c in plan.consequences:
+        item = doc.add_paragraph(style="List Bullet")
+        item.add_run(c.says)
+        because = item.add_run(f" Because: {c.because}.")
+        because.italic, because.font.color.rgb = True, GREY
+        if c.cites:
+            item.add_run(f" {c.cites}")
+    if not plan.consequences:
+        doc.add_paragraph("No consequence follows from the answers given so far.")
+    doc.add_heading("The model", level=2)
+    model = doc.add_paragraph()
+    model.add_run("Model planned for: ").bold = True
+    model.add_run(plan.model)
+    doc.add_heading("Functions: who carries each", level=2)
+    _table(doc, plan.functions, font_pt=8)
+    doc.add_heading("Staff", level=2)
+    _table(doc, plan.staff)
+    doc.add_heading("Budget", level=2)
+    _table(doc, plan.budget)
+    doc.add_paragraph(plan.budget_note)
+    doc.add_heading("Selection process", level=2)
+    _table(doc, plan.selection)
+    reports = doc.add_paragraph()
+    reports.add_run("The backbone reports to: ").bold = True
+    reports.add_run(plan.reports_to)
+    doc.add_heading("Phases", level=2)
+    _table(doc, plan.phases, font_pt=8)
+    doc.add_paragraph(plan.phases_note)
+    doc.add_heading("Most similar cases", level=2)
+    if plan.cases:
+        _table(doc, plan.cases)
+    else:
+        doc.add_paragraph("No case is like the answers given.")
+
+
 def render_word(rd: Rationale) -> bytes:
     doc = new_document()
     _styles(doc)
@@ -208,6 +249,9 @@ def render_word(rd: Rationale) -> bytes:
     for f in rd.decision:
         doc.add_heading(f.label, level=2)
         _typed(doc, f.text)
+
+    if rd.plan:
+        _plan(doc, rd.plan)
 
     doc.add_heading("Considerations and next steps", level=1)
     doc.add_paragraph(

@@ -117,5 +117,11 @@ def make_record(
         for cell, note in per.items():
             by_cell.setdefault(cell, []).append(note)
     return Record(
-        workshop, results, by_cell, events, inputs, robustness_of(workshop, results, inputs)
+        workshop,
+        results,
+        by_cell,
+        events,
+        inputs,
+        robustness_of(workshop, results, inputs),
+        sources=load_catalogue().sources,
     )

@@ -5,11 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from app.exports import render_document
 from app.services import transfer
 from app.web.api.schemas import WorkshopPublic, workshop_public
 from app.web.deps import ApiFacilitator, ApiParticipant, SessionDep
-from app.web.downloads import document_response
+from app.web.downloads import rationale_response
 
 router = APIRouter(prefix="/workshops", tags=["records"])
 
@@ -34,8 +33,7 @@ async def import_workshop(
 
 @router.get("/{workshop_id}/my/export.{ext}", response_class=Response)
 def export_my_rationale(
-    workshop_id: int, ext: str, me: ApiParticipant, session: SessionDep
+    request: Request, workshop_id: int, ext: str, me: ApiParticipant, session: SessionDep
 ) -> Response:
-    return document_response(
-        render_document(transfer.participant_record(session, me, workshop_id), ext)
-    )
+    record = transfer.participant_record(session, me, workshop_id)
+    return rationale_response(request, session, record, ext)

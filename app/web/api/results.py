@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 
 from app.domain.errors import NotFound
-from app.exports import render_document
 from app.services import decisions, methods, participation, results
 from app.web.api.schemas import (
     DecisionIn,
@@ -29,7 +28,7 @@ from app.web.api.schemas import (
     results_out,
 )
 from app.web.deps import ApiFacilitator, ApiParticipant, SessionDep
-from app.web.downloads import document_response
+from app.web.downloads import rationale_response
 
 router = APIRouter(prefix="/workshops/{workshop_id}", tags=["results and decision"])
 
@@ -55,11 +54,10 @@ def read_decision(workshop_id: int, me: ApiFacilitator, session: SessionDep) -> 
 
 @router.get("/export.{ext}", response_class=Response)
 def export_rationale(
-    workshop_id: int, ext: str, me: ApiFacilitator, session: SessionDep
+    request: Request, workshop_id: int, ext: str, me: ApiFacilitator, session: SessionDep
 ) -> Response:
-    return document_response(
-        render_document(results.workshop_record(session, me.id, workshop_id), ext)
-    )
+    record = results.workshop_record(session, me.id, workshop_id)
+    return rationale_response(request, session, record, ext)
 
 
 @router.get("/method", response_model=MethodOut)

@@ -7,10 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
-from app.exports import render_document
 from app.services import decisions, methods, results
 from app.web.deps import PageFacilitator, SessionDep
-from app.web.downloads import document_response
+from app.web.downloads import rationale_response
 from app.web.html.forms import attempt, redirect
 from app.web.html.views import workshop_page
 from app.web.templating import is_htmx, render
@@ -85,11 +84,10 @@ def record_decision(
 
 @router.get("/workshops/{workshop_id}/export.{ext}")
 def download_rationale(
-    workshop_id: int, ext: str, me: PageFacilitator, session: SessionDep
+    request: Request, workshop_id: int, ext: str, me: PageFacilitator, session: SessionDep
 ) -> Response:
-    return document_response(
-        render_document(results.workshop_record(session, me.id, workshop_id), ext)
-    )
+    record = results.workshop_record(session, me.id, workshop_id)
+    return rationale_response(request, session, record, ext)
 
 
 # The method form and the what-if panel (issue 3). They live here rather than in facilitate.py
