@@ -10,13 +10,15 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 from starlette.responses import JSONResponse, Response
 
 from app.catalog import load_catalogue
-from app.planning_catalog import load_planning
+from app.domain.errors import Conflict
 from app.persistence.engine import make_engine
 from app.persistence.migrate import upgrade
+from app.planning_catalog import load_planning
 from app.services import accounts
 from app.settings import Settings
 from app.web.api import router as api_router
@@ -40,13 +42,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         upgrade(engine)
         if settings.admin_email and settings.admin_password:
             with Session(engine) as session:
-                if accounts.ensure_admin(
-                    session,
-                    settings.admin_email,
-                    settings.admin_password.get_secret_value(),
-                    settings.admin_name,
-                ):
-                    logger.info("created facilitator %s", settings.admin_email)
+                try:
+                    if accounts.ensure_admin(
+                        session,
+                        settings.admin_email,
+                        settings.admin_password.get_secret_value(),
+                        settings.admin_name,
+                    ):
+                        logger.info("created facilitator %s", settings.admin_email)
+                except (Conflict, IntegrityError):
+                    # Several workers starting at once: another one created it first.
+                    logger.info("facilitator %s exists already", settings.admin_email)
         yield
         engine.dispose()
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import create_engine
 
 
@@ -17,8 +19,11 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
-        # Take the write lock at BEGIN so two writers queue instead of failing to upgrade a lock.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        queue = _WriterQueue()
+        event.listen(engine, "begin", queue.begin)
+        event.listen(engine, "commit", queue.commit)
+        event.listen(engine, "rollback", queue.rollback)
+        event.listen(engine.pool, "checkin", queue.checkin)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
@@ -34,3 +39,60 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+BUSY_SECONDS = 30
+_HOLDS = "backbone_holds_writer"
+# Execution option of a transaction that only reads (repository.read_only sets it).
+READ_ONLY = "backbone_read_only"
+
+
+class _WriterQueue:
+    """Transactions of one process queue on a lock, then take SQLite's with BEGIN IMMEDIATE.
+
+    BEGIN IMMEDIATE takes the write lock at BEGIN so two writers queue instead of failing to
+    upgrade a lock. But SQLite's busy handler waits by polling with growing sleeps (up to
+    100 ms): under load, threads sleep while the lock is free and a score submission waited
+    seconds (bench/load.py). A Python lock hands over at once, in order; other processes on
+    the same file still wait through busy_timeout. The transaction is committed (or rolled
+    back) here, before the lock is handed on; SQLAlchemy's own call then finds none open.
+    """
+
+    def __init__(self) -> None:
+        # A plain Lock, not an RLock: a session may end its transaction on another thread.
+        self._lock = threading.Lock()
+
+    def begin(self, conn: Connection) -> None:
+        if conn.get_execution_options().get(READ_ONLY):
+            # WAL readers see the last commit and never block or wait for a writer.
+            conn.exec_driver_sql("BEGIN")
+            return
+        if not self._lock.acquire(timeout=BUSY_SECONDS):
+            raise sqlite3.OperationalError("database is locked")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            self._lock.release()
+            raise
+        conn.info[_HOLDS] = True
+
+    def _finish(self, conn: Connection, commit: bool) -> None:
+        if not conn.info.pop(_HOLDS, False):
+            return
+        try:
+            driver = conn.connection.driver_connection
+            if driver is not None and driver.in_transaction:
+                driver.commit() if commit else driver.rollback()
+        finally:
+            self._lock.release()
+
+    def commit(self, conn: Connection) -> None:
+        self._finish(conn, commit=True)
+
+    def rollback(self, conn: Connection) -> None:
+        self._finish(conn, commit=False)
+
+    def checkin(self, _dbapi_connection: Any, record: Any) -> None:
+        # A connection returned without commit or rollback events (the pool reset it).
+        if record.info.pop(_HOLDS, False):
+            self._lock.release()

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
+from app.persistence.engine import READ_ONLY
 from app.persistence.tables import (
     AuthSessionRow,
     DecisionRow,
@@ -20,6 +21,12 @@ from app.persistence.tables import (
     WorkshopItemRow,
     WorkshopRow,
 )
+
+
+def read_only(session: Session) -> None:
+    """Call first in a transaction that only reads: on SQLite it then begins without taking
+    the write lock, so it neither waits for writers nor holds them up."""
+    session.connection(execution_options={READ_ONLY: True})
 
 
 def as_utc(value: datetime) -> datetime:
@@ -162,6 +169,29 @@ def ratings_of(session: Session, participant_ids: Iterable[int]) -> list[RatingR
     )
 
 
+def weight_values(session: Session, participant_ids: Iterable[int]) -> list[tuple[int, str, float]]:
+    """(participant, criterion, points) as plain tuples: results read thousands of these, and
+    building a table object per row cost more than the query (bench/load.py)."""
+    query = select(WeightRow.participant_id, WeightRow.criterion_key, WeightRow.points).where(
+        col(WeightRow.participant_id).in_(list(participant_ids))
+    )
+    return [tuple(r) for r in session.exec(query)]  # type: ignore[misc]
+
+
+def rating_values(
+    session: Session, participant_ids: Iterable[int]
+) -> list[tuple[int, str, str, int, str]]:
+    """(participant, option, criterion, rating, comment) as plain tuples."""
+    query = select(
+        RatingRow.participant_id,
+        RatingRow.option_key,
+        RatingRow.criterion_key,
+        RatingRow.rating,
+        RatingRow.comment,
+    ).where(col(RatingRow.participant_id).in_(list(participant_ids)))
+    return [tuple(r) for r in session.exec(query)]  # type: ignore[misc]
+
+
 def replace_weights(session: Session, participant_id: int, points: dict[str, float]) -> None:
     session.exec(delete(WeightRow).where(col(WeightRow.participant_id) == participant_id))
     session.add_all(
@@ -194,6 +224,30 @@ def upsert_rating(
     if comment is not None:
         row.comment = comment
     session.add(row)
+
+
+def upsert_ratings(
+    session: Session, participant_id: int, cells: dict[tuple[str, str], tuple[int, str | None]]
+) -> None:
+    """Set several cells of one participant's ratings after one read (not one per cell)."""
+    existing = {(r.option_key, r.criterion_key): r for r in ratings_of(session, [participant_id])}
+    for (option, criterion), (rating, comment) in cells.items():
+        row = existing.get((option, criterion))
+        if row is None:
+            session.add(
+                RatingRow(
+                    participant_id=participant_id,
+                    option_key=option,
+                    criterion_key=criterion,
+                    rating=rating,
+                    comment=comment or "",
+                )
+            )
+            continue
+        row.rating = rating
+        if comment is not None:
+            row.comment = comment
+        session.add(row)
 
 
 # Decision and rate limits

@@ -44,22 +44,29 @@ class InputSnapshot:
         self.weights: dict[int, dict[str, float]] = {}
         self.ratings: dict[int, dict[Cell, int]] = {}
         self.comments: dict[int, dict[Cell, str]] = {}
-        for w in repo.weights_of(session, participant_ids):
-            self.weights.setdefault(w.participant_id, {})[w.criterion_key] = w.points
-        for r in repo.ratings_of(session, participant_ids):
-            cell = (r.option_key, r.criterion_key)
-            self.ratings.setdefault(r.participant_id, {})[cell] = r.rating
-            if r.comment:
-                self.comments.setdefault(r.participant_id, {})[cell] = r.comment
+        for pid, criterion, points in repo.weight_values(session, participant_ids):
+            self.weights.setdefault(pid, {})[criterion] = points
+        for pid, option, criterion, rating, comment in repo.rating_values(session, participant_ids):
+            cell = (option, criterion)
+            self.ratings.setdefault(pid, {})[cell] = rating
+            if comment:
+                self.comments.setdefault(pid, {})[cell] = comment
 
 
 def load_workshop(
-    session: Session, row: WorkshopRow, snapshot: InputSnapshot | None = None
+    session: Session,
+    row: WorkshopRow,
+    snapshot: InputSnapshot | None = None,
+    *,
+    with_people: bool = True,
 ) -> tuple[Workshop, InputSnapshot]:
+    """The workshop with everyone's input. `with_people=False` (with a snapshot of one's own
+    input) leaves the other participants out: a participant's page needs none of them, and
+    loading every row on each save made a score submission slower as the room grew."""
     assert row.id is not None
     criteria = tuple(to_item(r) for r in repo.items(session, row.id, "criterion"))
     options = tuple(to_item(r) for r in repo.items(session, row.id, "option"))
-    people = repo.participants(session, row.id)
+    people = repo.participants(session, row.id) if with_people else []
     if snapshot is None:
         snapshot = InputSnapshot(session, [p.id for p in people if p.id is not None])
     participants = tuple(

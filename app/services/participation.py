@@ -55,6 +55,7 @@ class ParticipantIdentity:
 
 @dataclass(frozen=True)
 class MyInput:
+    # The workshop without the other participants: one's own page shows only one's input.
     workshop: Workshop
     participant: ParticipantIdentity
     points: dict[str, float]
@@ -115,6 +116,7 @@ def join(
 
 def participant_for_token(session: Session, token: str) -> ParticipantIdentity | None:
     with session.begin():
+        repo.read_only(session)
         row = repo.participant_by_token(session, security.token_hash(token))
         if row is None:
             return None
@@ -216,8 +218,7 @@ def record_scores(
                     raise InvalidInput("A comment needs a rating for the same cell.", field=field)
                 cells[(option, criterion)] = (cells[(option, criterion)][0], comment)
         check_accepts_input(Stage(row.stage))
-        for (option, criterion), (rating, note) in cells.items():
-            repo.upsert_rating(session, me.id, option, criterion, rating, note)
+        repo.upsert_ratings(session, me.id, cells)
         if cells:
             repo.bump_revision(session, workshop_id)
             repo.add_event(session, workshop_id, "ratings", me.name)
@@ -225,9 +226,10 @@ def record_scores(
 
 def my_input(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyInput:
     with session.begin():
+        repo.read_only(session)
         row = _own_workshop(session, me, workshop_id, lock=False)
         snapshot = InputSnapshot(session, [me.id])
-        workshop, _ = load_workshop(session, row)
+        workshop, _ = load_workshop(session, row, snapshot, with_people=False)
     points = snapshot.weights.get(me.id, {})
     total = sum(points.values())
     ratings: dict[str, dict[str, int]] = {}
