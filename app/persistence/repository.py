@@ -101,6 +101,17 @@ def items(session: Session, workshop_id: int, kind: str) -> list[WorkshopItemRow
     )
 
 
+def item_keys(session: Session, workshop_id: int) -> dict[str, set[str]]:
+    """The keys of a workshop's criteria and options, by kind, in one query."""
+    keys: dict[str, set[str]] = {"criterion": set(), "option": set()}
+    query = select(WorkshopItemRow.kind, WorkshopItemRow.key).where(
+        WorkshopItemRow.workshop_id == workshop_id
+    )
+    for kind, key in session.exec(query):
+        keys.setdefault(kind, set()).add(key)
+    return keys
+
+
 def item(session: Session, workshop_id: int, kind: str, key: str) -> WorkshopItemRow | None:
     return session.exec(
         select(WorkshopItemRow).where(

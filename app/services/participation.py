@@ -178,13 +178,14 @@ def record_scores(
     workshop_id: int,
     scores: dict[str, Any],
     comments: dict[str, Any] | None = None,
-) -> None:
-    """Set the ratings (and comments) named in the body; other cells keep their values."""
+) -> OwnInput:
+    """Set the ratings (and comments) named in the body; other cells keep their values.
+    Returns the participant's input as stored, read in the same transaction."""
     comments = comments or {}
     with session.begin():
         row = _own_workshop(session, me, workshop_id, lock=True)
-        options = {i.key for i in repo.items(session, workshop_id, "option")}
-        criteria = {i.key for i in repo.items(session, workshop_id, "criterion")}
+        keys = repo.item_keys(session, workshop_id)
+        options, criteria = keys["option"], keys["criterion"]
         cells: dict[tuple[str, str], tuple[int, str | None]] = {}
         for section, body in (("scores", scores), ("comments", comments)):
             if not isinstance(body, dict):
@@ -222,6 +223,36 @@ def record_scores(
         if cells:
             repo.bump_revision(session, workshop_id)
             repo.add_event(session, workshop_id, "ratings", me.name)
+        return own_input(InputSnapshot(session, [me.id]), me.id, Stage(row.stage))
+
+
+@dataclass(frozen=True)
+class OwnInput:
+    """One participant's stored weights and ratings, as the API answers a save."""
+
+    stage: Stage
+    points: dict[str, float]
+    weights: dict[str, float]
+    ratings: dict[str, dict[str, int]]
+    comments: dict[str, dict[str, str]]
+
+
+def own_input(snapshot: InputSnapshot, participant_id: int, stage: Stage) -> OwnInput:
+    points = snapshot.weights.get(participant_id, {})
+    total = sum(points.values())
+    ratings: dict[str, dict[str, int]] = {}
+    for (option, criterion), rating in snapshot.ratings.get(participant_id, {}).items():
+        ratings.setdefault(option, {})[criterion] = rating
+    comments: dict[str, dict[str, str]] = {}
+    for (option, criterion), text in snapshot.comments.get(participant_id, {}).items():
+        comments.setdefault(option, {})[criterion] = text
+    return OwnInput(
+        stage=stage,
+        points=points,
+        weights={k: v / total for k, v in points.items()} if total else {},
+        ratings=ratings,
+        comments=comments,
+    )
 
 
 def my_input(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyInput:
@@ -230,21 +261,14 @@ def my_input(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyI
         row = _own_workshop(session, me, workshop_id, lock=False)
         snapshot = InputSnapshot(session, [me.id])
         workshop, _ = load_workshop(session, row, snapshot, with_people=False)
-    points = snapshot.weights.get(me.id, {})
-    total = sum(points.values())
-    ratings: dict[str, dict[str, int]] = {}
-    for (option, criterion), rating in snapshot.ratings.get(me.id, {}).items():
-        ratings.setdefault(option, {})[criterion] = rating
-    comments: dict[str, dict[str, str]] = {}
-    for (option, criterion), text in snapshot.comments.get(me.id, {}).items():
-        comments.setdefault(option, {})[criterion] = text
+    own = own_input(snapshot, me.id, workshop.stage)
     return MyInput(
         workshop=workshop,
         participant=me,
-        points=points,
-        weights={k: v / total for k, v in points.items()} if total else {},
-        ratings=ratings,
-        comments=comments,
+        points=own.points,
+        weights=own.weights,
+        ratings=own.ratings,
+        comments=own.comments,
     )
 
 

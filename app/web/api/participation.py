@@ -22,8 +22,16 @@ def record_weights(
 def record_scores(
     workshop_id: int, body: ScoresIn, me: ApiParticipant, session: SessionDep
 ) -> MyInputOut:
-    participation.record_scores(session, me, workshop_id, body.scores, body.comments)
-    return read_my_input(workshop_id, me, session)
+    own = participation.record_scores(session, me, workshop_id, body.scores, body.comments)
+    return MyInputOut(
+        participant_id=me.id,
+        workshop_id=workshop_id,
+        stage=own.stage.value,
+        points=own.points,
+        weights=own.weights,
+        scores=own.ratings,
+        comments=own.comments,
+    )
 
 
 @router.get("", response_model=MyInputOut)
