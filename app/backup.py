@@ -123,8 +123,8 @@ def restore_sqlite(source: Path, db_path: Path) -> tuple[BackupReport, Path | No
     kept: Path | None = None
     if db_path.is_file():
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        kept = backup_sqlite(db_path, db_path.with_name(f"{db_path.name}.before-restore-{stamp}"))
-        kept = kept.path
+        target = db_path.with_name(f"{db_path.name}.before-restore-{stamp}")
+        kept = backup_sqlite(db_path, target).path
     db_path.parent.mkdir(parents=True, exist_ok=True)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(db_path, timeout=30)

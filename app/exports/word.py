@@ -258,14 +258,14 @@ def render_word(rd: Rationale) -> bytes:
         "Choosing the backbone opens a set of practical questions. The sources suggest the "
         "group settle these next:"
     )
-    for c, n in rd.considerations:
+    for c, ref in rd.considerations:
         item = doc.add_paragraph(style="List Number")
         item.add_run(f"{c.topic}. ").bold = True
-        item.add_run(f"{c.text} [{n}]")
+        item.add_run(f"{c.text} [{ref}]")
 
     doc.add_heading("Sources cited", level=1)
-    for n, s in rd.sources:
-        doc.add_paragraph(f"[{n}] {s.reference}")
+    for ref, s in rd.sources:
+        doc.add_paragraph(f"[{ref}] {s.reference}")
 
     doc.add_heading("Appendix A. Timeline of stages and submissions", level=1)
     _table(doc, rd.timeline, font_pt=7.5)

@@ -193,7 +193,7 @@ def rating_values(
     session: Session, participant_ids: Iterable[int]
 ) -> list[tuple[int, str, str, int, str]]:
     """(participant, option, criterion, rating, comment) as plain tuples."""
-    query = select(
+    query = select(  # type: ignore[call-overload]  # sqlmodel types up to four columns
         RatingRow.participant_id,
         RatingRow.option_key,
         RatingRow.criterion_key,
