@@ -85,6 +85,7 @@ def sign_out(session: Session, token: str) -> None:
 
 def facilitator_for_token(session: Session, token: str) -> Facilitator | None:
     with session.begin():
+        repo.read_only(session)
         auth = repo.auth_session(session, security.token_hash(token))
         if auth is None or as_utc(auth.expires_at) <= datetime.now(UTC):
             return None

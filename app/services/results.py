@@ -40,6 +40,7 @@ class WhatIfView:
 def current_revision(session: Session, owner_id: int, workshop_id: int) -> int:
     """Cheap: lets live views answer 'nothing changed' without computing anything."""
     with session.begin():
+        repo.read_only(session)
         return owned_row(session, owner_id, workshop_id).revision
 
 
@@ -107,12 +108,14 @@ def _load(session: Session, owner_id: int, workshop_id: int) -> tuple[Workshop, 
 
 def workshop_results(session: Session, owner_id: int, workshop_id: int) -> ResultsView:
     with session.begin():
+        repo.read_only(session)
         _, view = _load(session, owner_id, workshop_id)
     return view
 
 
 def workshop_record(session: Session, owner_id: int, workshop_id: int) -> Record:
     with session.begin():
+        repo.read_only(session)
         return record_of(session, owned_row(session, owner_id, workshop_id))
 
 
