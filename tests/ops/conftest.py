@@ -15,7 +15,7 @@ from tests.e2e.conftest import E2E_EMAIL, E2E_PASSWORD, Server, start_server
 API = "/api/v1"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """An empty database of each backend (PostgreSQL only when the run asks for it)."""
     if request.param == "sqlite":
