@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from app.domain.catalogue import Catalogue
 from app.domain.errors import NotFound, Unauthorized
+from app.domain.planning_catalogue import PlanningCatalogue
 from app.services import accounts, participation
 from app.services.accounts import Facilitator
 from app.services.participation import ParticipantIdentity
@@ -32,9 +33,14 @@ def get_catalogue(request: Request) -> Catalogue:
     return request.app.state.catalogue  # type: ignore[no-any-return]
 
 
+def get_planning(request: Request) -> PlanningCatalogue:
+    return request.app.state.planning  # type: ignore[no-any-return]
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
+PlanningDep = Annotated[PlanningCatalogue, Depends(get_planning)]
 
 
 def bearer_token(request: Request) -> str | None:

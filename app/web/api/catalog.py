@@ -5,9 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from app.web.api.plan_schemas import CasePublic
-from app.web.api.plans import PlanningDep
 from app.web.api.schemas import CriterionPublic, ModelPublic, TemplatePublic
-from app.web.deps import CatalogueDep
+from app.web.deps import CatalogueDep, PlanningDep
 
 router = APIRouter(prefix="/catalog", tags=["catalogue"])
 

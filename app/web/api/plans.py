@@ -3,11 +3,10 @@ similar cases, functions matrix, budget, summary, conversion to a workshop)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter
 
-from app.domain.planning_catalogue import PlanningCatalogue
 from app.services import planning as plans
 from app.services.planning import PlanView
 from app.web.api.plan_schemas import (
@@ -31,14 +30,7 @@ from app.web.api.plan_schemas import (
     plan_public,
     summary_json,
 )
-from app.web.deps import ApiFacilitator, CatalogueDep, SessionDep
-
-
-def get_planning(request: Request) -> PlanningCatalogue:
-    return request.app.state.planning  # type: ignore[no-any-return]
-
-
-PlanningDep = Annotated[PlanningCatalogue, Depends(get_planning)]
+from app.web.deps import ApiFacilitator, CatalogueDep, PlanningDep, SessionDep
 
 router = APIRouter(prefix="/plans", tags=["planning"])
 

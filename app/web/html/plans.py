@@ -3,6 +3,8 @@ backbone plan with its budget) and the cases library. Real forms; htmx refreshes
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -10,10 +12,11 @@ from sqlmodel import Session
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
+from app.domain.catalogue import Catalogue
+from app.domain.planning_catalogue import PlanningCatalogue
 from app.services import planning as plans
 from app.services.accounts import Facilitator
-from app.web.api.plans import PlanningDep
-from app.web.deps import CatalogueDep, PageFacilitator, SessionDep
+from app.web.deps import CatalogueDep, PageFacilitator, PlanningDep, SessionDep
 from app.web.html.forms import attempt, redirect
 from app.web.templating import is_htmx, render
 
@@ -29,34 +32,67 @@ async def read_form(request: Request) -> FormData:
 FormDep = Annotated[FormData, Depends(read_form)]
 
 
+@dataclass(frozen=True)
+class PlanPage:
+    """What every plan route needs: the request, who asks, the database and both catalogues."""
+
+    request: Request
+    me: Facilitator
+    session: Session
+    catalogue: Catalogue
+    planning: PlanningCatalogue
+
+    def render(
+        self,
+        plan_id: int,
+        errors: dict[str, str] | None = None,
+        status: int = 200,
+        *,
+        posted: dict[str, Any] | None = None,
+        partial: str | None = None,
+    ) -> Response:
+        """The plan page; with `partial`, only that partial (for htmx)."""
+        record = plans.get_plan(self.session, self.me.id, plan_id)
+        view = plans.build_view(record, self.catalogue, self.planning)
+        context = {
+            "me": self.me,
+            "view": view,
+            "s": view.summary,
+            "planning": self.planning,
+            "catalogue": self.catalogue,
+            "answers": (posted or {}).get("answers", view.record.answers),
+            "posted": posted or {},
+            "errors": errors or {},
+        }
+        if partial and is_htmx(self.request):
+            return render(self.request, f"partials/plan/{partial}", context, status_code=status)
+        return render(self.request, "pages/plan.html", context, status_code=status)
+
+    def save(
+        self,
+        plan_id: int,
+        action: Callable[[], object],
+        anchor: str,
+        posted: dict[str, Any] | None = None,
+    ) -> Response:
+        """Run one use case; on failure the page comes back with the input kept (422)."""
+        _, errors, _, status = attempt(action)
+        if errors:
+            return self.render(plan_id, errors, status, posted=posted)
+        return redirect(self.request, f"/plans/{plan_id}#{anchor}")
+
+
 def plan_page(
     request: Request,
-    session: Session,
+    me: PageFacilitator,
+    session: SessionDep,
     catalogue: CatalogueDep,
     planning: PlanningDep,
-    me: Facilitator,
-    plan_id: int,
-    errors: dict[str, str] | None = None,
-    status: int = 200,
-    *,
-    posted: dict[str, Any] | None = None,
-    partial: str | None = None,
-) -> Response:
-    """The plan page; with `partial`, only that partial (for htmx)."""
-    view = plans.build_view(plans.get_plan(session, me.id, plan_id), catalogue, planning)
-    context = {
-        "me": me,
-        "view": view,
-        "s": view.summary,
-        "planning": planning,
-        "catalogue": catalogue,
-        "answers": (posted or {}).get("answers", view.record.answers),
-        "posted": posted or {},
-        "errors": errors or {},
-    }
-    if partial and is_htmx(request):
-        return render(request, f"partials/plan/{partial}", context, status_code=status)
-    return render(request, "pages/plan.html", context, status_code=status)
+) -> PlanPage:
+    return PlanPage(request, me, session, catalogue, planning)
+
+
+PlanPageDep = Annotated[PlanPage, Depends(plan_page)]
 
 
 @router.get("/plans")
@@ -90,50 +126,25 @@ def list_cases(
 
 
 @router.get("/plans/{plan_id}")
-def show_plan(
-    request: Request,
-    plan_id: int,
-    me: PageFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> Response:
-    return plan_page(request, session, catalogue, planning, me, plan_id)
+def show_plan(plan_id: int, page: PlanPageDep) -> Response:
+    return page.render(plan_id)
 
 
 @router.post("/plans/{plan_id}/answers")
-def record_answers(
-    request: Request,
-    plan_id: int,
-    me: PageFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-    form: FormDep,
-) -> Response:
+def record_answers(plan_id: int, page: PlanPageDep, form: FormDep) -> Response:
     # Every question is sent; an empty radio group means "not answered".
-    answers = {q: str(form.get(f"answers.{q}") or "") or None for q in planning.questions}
-    _, errors, _, status = attempt(
-        lambda: plans.record_answers(session, planning, me.id, plan_id, answers)
+    answers = {q: str(form.get(f"answers.{q}") or "") or None for q in page.planning.questions}
+    return page.save(
+        plan_id,
+        lambda: plans.record_answers(page.session, page.planning, page.me.id, plan_id, answers),
+        "consequences",
+        posted={"answers": {k: v for k, v in answers.items() if v}},
     )
-    if errors:
-        posted = {"answers": {k: v for k, v in answers.items() if v}}
-        return plan_page(
-            request, session, catalogue, planning, me, plan_id, errors, status, posted=posted
-        )
-    return redirect(request, f"/plans/{plan_id}#consequences")
 
 
 @router.post("/plans/{plan_id}/plan")
-def update_plan(
-    request: Request,
-    plan_id: int,
-    me: PageFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-    form: FormDep,
-) -> Response:
+def update_plan(plan_id: int, page: PlanPageDep, form: FormDep) -> Response:
+    planning = page.planning
     changes: dict[str, Any] = {
         "model": str(form.get("model") or "") or None,
         "selection": {c.key: str(form.get(f"selection.{c.key}") or "") for c in planning.selection},
@@ -141,52 +152,40 @@ def update_plan(
         "reports_to": str(form.get("reports_to") or ""),
         "phases_done": [str(v) for v in form.getlist("phases_done")],
     }
-    _, errors, _, status = attempt(
-        lambda: plans.update_plan(session, catalogue, planning, me.id, plan_id, changes)
+    return page.save(
+        plan_id,
+        lambda: plans.update_plan(
+            page.session, page.catalogue, planning, page.me.id, plan_id, changes
+        ),
+        "plan",
+        posted={"plan": {**changes, "staff": dict(changes["staff"])}},
     )
-    if errors:
-        posted = {"plan": {**changes, "staff": dict(changes["staff"])}}
-        return plan_page(
-            request, session, catalogue, planning, me, plan_id, errors, status, posted=posted
-        )
-    return redirect(request, f"/plans/{plan_id}#plan")
 
 
 @router.post("/plans/{plan_id}/functions")
-def assign_functions(
-    request: Request,
-    plan_id: int,
-    me: PageFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-    form: FormDep,
-) -> Response:
+def assign_functions(plan_id: int, page: PlanPageDep, form: FormDep) -> Response:
     carriers = {
         f.key: str(form.get(f"carriers.{f.key}"))
-        for f in planning.functions
+        for f in page.planning.functions
         if form.get(f"carriers.{f.key}")
     }
-    _, errors, _, status = attempt(
+    return page.save(
+        plan_id,
         lambda: plans.update_plan(
-            session, catalogue, planning, me.id, plan_id, {"carriers": carriers}
-        )
+            page.session,
+            page.catalogue,
+            page.planning,
+            page.me.id,
+            plan_id,
+            {"carriers": carriers},
+        ),
+        "functions",
     )
-    if errors:
-        return plan_page(request, session, catalogue, planning, me, plan_id, errors, status)
-    return redirect(request, f"/plans/{plan_id}#functions")
 
 
 @router.post("/plans/{plan_id}/budget")
-def set_budget(
-    request: Request,
-    plan_id: int,
-    me: PageFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-    form: FormDep,
-) -> Response:
+def set_budget(plan_id: int, page: PlanPageDep, form: FormDep) -> Response:
+    session, planning, me = page.session, page.planning, page.me
     record = plans.get_plan(session, me.id, plan_id)
     # One row per line on the form: reference lines, the plan's added lines, one new line.
     names: list[str] = []
@@ -210,21 +209,10 @@ def set_budget(
     if errors:
         errors = {_form_field(k, names): v for k, v in errors.items()}
         posted = {"budget": {k: str(v) for k, v in form.items()}}
-        return plan_page(
-            request,
-            session,
-            catalogue,
-            planning,
-            me,
-            plan_id,
-            errors,
-            status,
-            posted=posted,
-            partial="_budget.html",
-        )
-    if is_htmx(request):
-        return plan_page(request, session, catalogue, planning, me, plan_id, partial="_budget.html")
-    return redirect(request, f"/plans/{plan_id}#budget")
+        return page.render(plan_id, errors, status, posted=posted, partial="_budget.html")
+    if is_htmx(page.request):
+        return page.render(plan_id, partial="_budget.html")
+    return redirect(page.request, f"/plans/{plan_id}#budget")
 
 
 def _form_field(field: str, names: list[str]) -> str:
@@ -238,20 +226,13 @@ def _form_field(field: str, names: list[str]) -> str:
 
 @router.post("/plans/{plan_id}/workshop")
 def convert_to_workshop(
-    request: Request,
-    plan_id: int,
-    me: PageFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-    title: Annotated[str, Form()] = "",
+    plan_id: int, page: PlanPageDep, title: Annotated[str, Form()] = ""
 ) -> Response:
     done, errors, _, status = attempt(
-        lambda: plans.convert_to_workshop(session, catalogue, planning, me.id, plan_id, title)
+        lambda: plans.convert_to_workshop(
+            page.session, page.catalogue, page.planning, page.me.id, plan_id, title
+        )
     )
     if done is None:
-        posted = {"convert_title": title}
-        return plan_page(
-            request, session, catalogue, planning, me, plan_id, errors, status, posted=posted
-        )
-    return redirect(request, f"/workshops/{done.workshop_id}")
+        return page.render(plan_id, errors, status, posted={"convert_title": title})
+    return redirect(page.request, f"/workshops/{done.workshop_id}")
