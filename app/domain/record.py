@@ -6,11 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from app.domain.agreement import kendall_w
+from app.domain.analysis import Analysis
 from app.domain.catalogue import Source
 from app.domain.planning import PlanSummary
-from app.domain.results import Cell, WorkshopResults, normalize_points, rating_value
-from app.domain.sensitivity import stability_intervals
+from app.domain.results import Cell, WorkshopResults
 from app.domain.workshop import Event, Participant, Workshop
 
 # Timeline kinds whose detail is the display name of the participant who acted.
@@ -111,38 +110,15 @@ def masked_events(
     ]
 
 
-def robustness_of(
-    workshop: Workshop, results: WorkshopResults, inputs: Sequence[ParticipantInput]
-) -> Robustness | None:
-    """Computed only where it means something: every option rated on every criterion."""
-    criteria, options = workshop.criteria, workshop.options
-    if len(options) < 2 or not criteria:
+def robustness_of(analysis: Analysis) -> Robustness | None:
+    """The documents' robustness figures, taken from the analysis the results page shows, so a
+    document and the page never disagree (and follow the workshop's chosen method)."""
+    agreement, sensitivity = analysis.agreement, analysis.sensitivity
+    stability = (
+        {iv.criterion: (iv.lower, iv.upper) for iv in sensitivity.intervals}
+        if sensitivity.available
+        else {}
+    )
+    if agreement.kendall_w is None and not stability:
         return None
-    if any(c.key not in results.values[o.key] for o in options for c in criteria):
-        return None
-    values = [[results.values[o.key][c.key] for c in criteria] for o in options]
-    weights = [results.weights[c.key] for c in criteria]
-    stability: dict[str, tuple[float, float]] = {}
-    if sum(weights) > 0:
-        intervals = stability_intervals(values, weights)
-        stability = {c.key: iv for c, iv in zip(criteria, intervals, strict=True)}
-    # Each member's own view of the options: their weights applied to their ratings.
-    columns: list[list[float]] = []
-    for person in inputs:
-        if not person.submitted or sum(person.points.values()) <= 0:
-            continue
-        own = normalize_points(person.points)
-        columns.append(
-            [
-                sum(
-                    own.get(c.key, 0.0) * rating_value(person.ratings[(o.key, c.key)], c.direction)
-                    for c in criteria
-                )
-                for o in options
-            ]
-        )
-    concordance = None
-    if len(columns) >= 2:
-        matrix = [[col[i] for col in columns] for i in range(len(options))]
-        concordance = kendall_w(matrix)
-    return Robustness(concordance, len(columns), stability)
+    return Robustness(agreement.kendall_w, agreement.kendall_raters, stability)

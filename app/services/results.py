@@ -144,7 +144,7 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
             for pid, e in methods.elicitations_of(session, [p.id or 0 for p in people]).items()
         },
     )
-    robustness = robustness_of(workshop, view.results, inputs)
+    robustness = robustness_of(view.analysis) if view.analysis else None
     return Record(workshop, view.results, view.comments, events, inputs, robustness)
 
 

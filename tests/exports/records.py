@@ -8,8 +8,10 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from app.catalog import load_catalogue
+from app.domain.analysis import analyse
+from app.domain.groups import ParticipantInput as AnalysisInput
 from app.domain.record import Record, participant_inputs, robustness_of
-from app.domain.results import compute_results, is_submitted
+from app.domain.results import is_submitted
 from app.domain.workshop import SECTORS, Decision, Event, Item, Participant, Stage, Workshop
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -71,7 +73,13 @@ def make_record(
         events.append(Event("joined", shown, at))
         events.append(Event("weights", shown, at + timedelta(minutes=10)))
         events.append(Event("ratings", shown, at + timedelta(minutes=20)))
-    results = compute_results(cs, os_, points, ratings, joined=participants)
+    analysis = analyse(
+        cs,
+        os_,
+        [AnalysisInput(i, sectors[i % len(sectors)], points[i], ratings[i]) for i in points],
+        joined=participants,
+    )
+    results = analysis.results
     people = [
         replace(p, submitted=is_submitted(points[p.id], ratings[p.id], cs, os_)) for p in people
     ]
@@ -122,6 +130,6 @@ def make_record(
         by_cell,
         events,
         inputs,
-        robustness_of(workshop, results, inputs),
+        robustness_of(analysis),
         sources=load_catalogue().sources,
     )
