@@ -3,11 +3,17 @@ similar cases, functions matrix, budget, summary, conversion to a workshop)."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
+from sqlmodel import Session
 
+from app.domain.catalogue import Catalogue
+from app.domain.planning import Proposal
+from app.domain.planning_catalogue import PlanningCatalogue
 from app.services import planning as plans
+from app.services.accounts import Facilitator
 from app.services.planning import PlanView
 from app.web.api.plan_schemas import (
     AnswersIn,
@@ -35,19 +41,41 @@ from app.web.deps import ApiFacilitator, CatalogueDep, PlanningDep, SessionDep
 router = APIRouter(prefix="/plans", tags=["planning"])
 
 
-def _view(record: plans.PlanRecord, catalogue: CatalogueDep, planning: PlanningDep) -> PlanView:
-    return plans.build_view(record, catalogue, planning)
+@dataclass(frozen=True)
+class PlanDesk:
+    """What every plan call needs: who asks, the database and both catalogues."""
+
+    me: Facilitator
+    session: Session
+    catalogue: Catalogue
+    planning: PlanningCatalogue
+
+    def view(self, record: plans.PlanRecord) -> PlanView:
+        return plans.build_view(record, self.catalogue, self.planning)
+
+    def read(self, plan_id: int) -> PlanView:
+        return self.view(plans.get_plan(self.session, self.me.id, plan_id))
+
+    def update(self, plan_id: int, changes: dict[str, Any]) -> PlanView:
+        return self.view(
+            plans.update_plan(
+                self.session, self.catalogue, self.planning, self.me.id, plan_id, changes
+            )
+        )
+
+
+def plan_desk(
+    me: ApiFacilitator, session: SessionDep, catalogue: CatalogueDep, planning: PlanningDep
+) -> PlanDesk:
+    return PlanDesk(me, session, catalogue, planning)
+
+
+PlanDeskDep = Annotated[PlanDesk, Depends(plan_desk)]
 
 
 @router.post("", response_model=PlanPublic, status_code=201)
-def create_plan(
-    body: PlanCreate,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> PlanPublic:
-    return plan_public(_view(plans.create_plan(session, me.id, body.title), catalogue, planning))
+def create_plan(body: PlanCreate, desk: PlanDeskDep) -> PlanPublic:
+    return plan_public(desk.view(plans.create_plan(desk.session, desk.me.id, body.title)))
 
 
 @router.get("", response_model=list[PlanListed])
@@ -59,64 +87,28 @@ def list_plans(me: ApiFacilitator, session: SessionDep) -> list[PlanListed]:
 
 
 @router.get("/{plan_id}", response_model=PlanPublic)
-def read_plan(
-    plan_id: int,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> PlanPublic:
-    return plan_public(_view(plans.get_plan(session, me.id, plan_id), catalogue, planning))
+def read_plan(plan_id: int, desk: PlanDeskDep) -> PlanPublic:
+    return plan_public(desk.read(plan_id))
 
 
 @router.patch("/{plan_id}", response_model=PlanPublic)
-def update_plan(
-    plan_id: int,
-    body: PlanUpdate,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> PlanPublic:
-    changes = body.model_dump(exclude_unset=True)
-    record = plans.update_plan(session, catalogue, planning, me.id, plan_id, changes)
-    return plan_public(_view(record, catalogue, planning))
+def update_plan(plan_id: int, body: PlanUpdate, desk: PlanDeskDep) -> PlanPublic:
+    return plan_public(desk.update(plan_id, body.model_dump(exclude_unset=True)))
 
 
 @router.put("/{plan_id}/answers", response_model=PlanPublic)
-def record_answers(
-    plan_id: int,
-    body: AnswersIn,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> PlanPublic:
-    record = plans.record_answers(session, planning, me.id, plan_id, body.answers)
-    return plan_public(_view(record, catalogue, planning))
+def record_answers(plan_id: int, body: AnswersIn, desk: PlanDeskDep) -> PlanPublic:
+    record = plans.record_answers(desk.session, desk.planning, desk.me.id, plan_id, body.answers)
+    return plan_public(desk.view(record))
 
 
 @router.get("/{plan_id}/consequences", response_model=ConsequencesOut)
-def read_consequences(
-    plan_id: int,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> ConsequencesOut:
-    view = _view(plans.get_plan(session, me.id, plan_id), catalogue, planning)
-    return consequences_out(view)
+def read_consequences(plan_id: int, desk: PlanDeskDep) -> ConsequencesOut:
+    return consequences_out(desk.read(plan_id))
 
 
 @router.get("/{plan_id}/cases", response_model=list[CaseRanked])
-def rank_cases(
-    plan_id: int,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> list[CaseRanked]:
-    view = _view(plans.get_plan(session, me.id, plan_id), catalogue, planning)
+def rank_cases(plan_id: int, desk: PlanDeskDep) -> list[CaseRanked]:
     return [
         CaseRanked(
             key=m.case.key,
@@ -128,102 +120,67 @@ def rank_cases(
             near=[{"question": q, "yours": y, "theirs": t} for q, y, t in m.near],
             summary=m.case.summary,
         )
-        for m in view.cases
+        for m in desk.read(plan_id).cases
     ]
 
 
 @router.get("/{plan_id}/functions", response_model=FunctionsOut)
-def read_functions(
-    plan_id: int,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> FunctionsOut:
-    return functions_out(_view(plans.get_plan(session, me.id, plan_id), catalogue, planning))
+def read_functions(plan_id: int, desk: PlanDeskDep) -> FunctionsOut:
+    return functions_out(desk.read(plan_id))
 
 
 @router.put("/{plan_id}/functions", response_model=FunctionsOut)
-def assign_functions(
-    plan_id: int,
-    body: CarriersIn,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> FunctionsOut:
-    changes = {"carriers": body.carriers}
-    record = plans.update_plan(session, catalogue, planning, me.id, plan_id, changes)
-    return functions_out(_view(record, catalogue, planning))
+def assign_functions(plan_id: int, body: CarriersIn, desk: PlanDeskDep) -> FunctionsOut:
+    return functions_out(desk.update(plan_id, {"carriers": body.carriers}))
 
 
 @router.get("/{plan_id}/budget", response_model=BudgetOut)
-def read_budget(
-    plan_id: int,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> BudgetOut:
-    return budget_out(_view(plans.get_plan(session, me.id, plan_id), catalogue, planning))
+def read_budget(plan_id: int, desk: PlanDeskDep) -> BudgetOut:
+    return budget_out(desk.read(plan_id))
 
 
 @router.put("/{plan_id}/budget", response_model=BudgetOut)
-def set_budget(
-    plan_id: int,
-    body: BudgetIn,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> BudgetOut:
+def set_budget(plan_id: int, body: BudgetIn, desk: PlanDeskDep) -> BudgetOut:
     lines = [line.model_dump() for line in body.lines]
-    record = plans.set_budget(session, planning, me.id, plan_id, lines)
-    return budget_out(_view(record, catalogue, planning))
+    record = plans.set_budget(desk.session, desk.planning, desk.me.id, plan_id, lines)
+    return budget_out(desk.view(record))
+
+
+def _reasons(proposal: Proposal) -> dict[str, list[str]]:
+    return {k: list(v) for k, v in proposal.reasons.items()}
 
 
 @router.get("/{plan_id}/proposal", response_model=ProposalOut)
-def read_proposal(
-    plan_id: int,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> ProposalOut:
-    p = _view(plans.get_plan(session, me.id, plan_id), catalogue, planning).proposal
-    reasons = {k: list(v) for k, v in p.reasons.items()}
-    return ProposalOut(criteria=list(p.criteria), proposed_weights=dict(p.points), reasons=reasons)
+def read_proposal(plan_id: int, desk: PlanDeskDep) -> ProposalOut:
+    p = desk.read(plan_id).proposal
+    return ProposalOut(
+        criteria=list(p.criteria), proposed_weights=dict(p.points), reasons=_reasons(p)
+    )
 
 
 @router.get("/{plan_id}/summary", response_model=dict[str, Any])
-def read_summary(
-    plan_id: int,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-) -> dict[str, Any]:
+def read_summary(plan_id: int, desk: PlanDeskDep) -> dict[str, Any]:
     """Every section of the plan in one record (what the rationale documents include)."""
-    view = _view(plans.get_plan(session, me.id, plan_id), catalogue, planning)
-    return summary_json(view.summary)
+    return summary_json(desk.read(plan_id).summary)
 
 
 @router.post("/{plan_id}/workshop", response_model=ConvertedOut, status_code=201)
 def convert_to_workshop(
-    plan_id: int,
-    me: ApiFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    planning: PlanningDep,
-    body: ConvertIn | None = None,
+    plan_id: int, desk: PlanDeskDep, body: ConvertIn | None = None
 ) -> ConvertedOut:
-    title = body.title if body else None
-    done = plans.convert_to_workshop(session, catalogue, planning, me.id, plan_id, title)
+    done = plans.convert_to_workshop(
+        desk.session,
+        desk.catalogue,
+        desk.planning,
+        desk.me.id,
+        plan_id,
+        body.title if body else None,
+    )
     p = done.proposal
     return ConvertedOut(
         workshop_id=done.workshop_id,
         plan_id=done.plan_id,
         criteria=list(p.criteria),
         proposed_weights=dict(p.points),
-        reasons={k: list(v) for k, v in p.reasons.items()},
+        reasons=_reasons(p),
     )
