@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import Insert, delete, func, insert, update
+from sqlalchemy import select as core_select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from app.persistence.engine import READ_ONLY
@@ -20,7 +23,19 @@ from app.persistence.tables import (
     WorkshopEventRow,
     WorkshopItemRow,
     WorkshopRow,
+    utcnow,
 )
+
+# The tables as SQLAlchemy Core sees them. The statements a participant's save runs (token
+# lookup, lock, ratings, revision, timeline, read-back) go through the session's connection
+# with these rather than through ORM objects: building and flushing table objects cost several
+# times the SQL itself, and a full room sends hundreds of saves a second (bench/load.py).
+WORKSHOP = WorkshopRow.__table__  # type: ignore[attr-defined]
+ITEM = WorkshopItemRow.__table__  # type: ignore[attr-defined]
+PARTICIPANT = ParticipantRow.__table__  # type: ignore[attr-defined]
+WEIGHT = WeightRow.__table__  # type: ignore[attr-defined]
+RATING = RatingRow.__table__  # type: ignore[attr-defined]
+EVENT = WorkshopEventRow.__table__  # type: ignore[attr-defined]
 
 
 def read_only(session: Session) -> None:
@@ -62,6 +77,12 @@ def workshop(session: Session, workshop_id: int) -> WorkshopRow | None:
     return session.get(WorkshopRow, workshop_id)
 
 
+def workshop_stage_for_update(session: Session, workshop_id: int) -> str | None:
+    """Only the stage of a workshop, its row locked on PostgreSQL so concurrent writes queue."""
+    query = core_select(WORKSHOP.c.stage).where(WORKSHOP.c.id == workshop_id).with_for_update()
+    return session.connection().execute(query).scalar()  # type: ignore[no-any-return]
+
+
 def workshop_for_update(session: Session, workshop_id: int) -> WorkshopRow | None:
     """The workshop row, locked on PostgreSQL so concurrent writes to it queue."""
     return session.exec(
@@ -84,10 +105,11 @@ def workshops_of(session: Session, owner_id: int) -> list[WorkshopRow]:
 
 
 def bump_revision(session: Session, workshop_id: int) -> None:
-    session.exec(
-        update(WorkshopRow)
-        .where(col(WorkshopRow.id) == workshop_id)
-        .values(revision=WorkshopRow.revision + 1, updated_at=datetime.now(UTC))
+    session.flush()
+    session.connection().execute(
+        update(WORKSHOP)
+        .where(WORKSHOP.c.id == workshop_id)
+        .values(revision=WORKSHOP.c.revision + 1, updated_at=datetime.now(UTC))
     )
 
 
@@ -104,10 +126,8 @@ def items(session: Session, workshop_id: int, kind: str) -> list[WorkshopItemRow
 def item_keys(session: Session, workshop_id: int) -> dict[str, set[str]]:
     """The keys of a workshop's criteria and options, by kind, in one query."""
     keys: dict[str, set[str]] = {"criterion": set(), "option": set()}
-    query = select(WorkshopItemRow.kind, WorkshopItemRow.key).where(
-        WorkshopItemRow.workshop_id == workshop_id
-    )
-    for kind, key in session.exec(query):
+    query = core_select(ITEM.c.kind, ITEM.c.key).where(ITEM.c.workshop_id == workshop_id)
+    for kind, key in session.connection().execute(query):
         keys.setdefault(kind, set()).add(key)
     return keys
 
@@ -132,7 +152,12 @@ def has_input(session: Session, workshop_id: int) -> bool:
 
 
 def add_event(session: Session, workshop_id: int, kind: str, detail: str = "") -> None:
-    session.add(WorkshopEventRow(workshop_id=workshop_id, kind=kind, detail=detail[:300]))
+    # Rows still pending in the session (a workshop just created) go first.
+    session.flush()
+    session.connection().execute(
+        insert(EVENT),
+        {"workshop_id": workshop_id, "kind": kind, "detail": detail[:300], "at": utcnow()},
+    )
 
 
 def events(session: Session, workshop_id: int) -> list[WorkshopEventRow]:
@@ -158,49 +183,45 @@ def participants(session: Session, workshop_id: int) -> list[ParticipantRow]:
     )
 
 
-def participant_by_token(session: Session, token_hash: str) -> ParticipantRow | None:
-    return session.exec(
-        select(ParticipantRow).where(ParticipantRow.token_hash == token_hash)
-    ).first()
+def participant_by_token(session: Session, token_hash: str) -> tuple[int, int, str, str] | None:
+    """(id, workshop, name, sector) of the participant holding this token, if any."""
+    query = core_select(
+        PARTICIPANT.c.id, PARTICIPANT.c.workshop_id, PARTICIPANT.c.name, PARTICIPANT.c.sector
+    ).where(PARTICIPANT.c.token_hash == token_hash)
+    found = session.connection().execute(query).first()
+    return None if found is None else (found[0], found[1], found[2], found[3])
 
 
-def weights_of(session: Session, participant_ids: Iterable[int]) -> list[WeightRow]:
-    return list(
-        session.exec(
-            select(WeightRow).where(col(WeightRow.participant_id).in_(list(participant_ids)))
-        )
-    )
-
-
-def ratings_of(session: Session, participant_ids: Iterable[int]) -> list[RatingRow]:
-    return list(
-        session.exec(
-            select(RatingRow).where(col(RatingRow.participant_id).in_(list(participant_ids)))
-        )
-    )
+def _among(column: Any, ids: Iterable[int]) -> Any:
+    """`column IN (ids)`, or `column = id` for one: a participant reading back their own input
+    after each save, where expanding the IN list cost more than running the query."""
+    ids = list(ids)
+    return column == ids[0] if len(ids) == 1 else column.in_(ids)
 
 
 def weight_values(session: Session, participant_ids: Iterable[int]) -> list[tuple[int, str, float]]:
     """(participant, criterion, points) as plain tuples: results read thousands of these, and
     building a table object per row cost more than the query (bench/load.py)."""
-    query = select(WeightRow.participant_id, WeightRow.criterion_key, WeightRow.points).where(
-        col(WeightRow.participant_id).in_(list(participant_ids))
+    session.flush()
+    query = core_select(WEIGHT.c.participant_id, WEIGHT.c.criterion_key, WEIGHT.c.points).where(
+        _among(WEIGHT.c.participant_id, participant_ids)
     )
-    return [tuple(r) for r in session.exec(query)]  # type: ignore[misc]
+    return [tuple(r) for r in session.connection().execute(query)]  # type: ignore[misc]
 
 
 def rating_values(
     session: Session, participant_ids: Iterable[int]
 ) -> list[tuple[int, str, str, int, str]]:
     """(participant, option, criterion, rating, comment) as plain tuples."""
-    query = select(  # type: ignore[call-overload]  # sqlmodel types up to four columns
-        RatingRow.participant_id,
-        RatingRow.option_key,
-        RatingRow.criterion_key,
-        RatingRow.rating,
-        RatingRow.comment,
-    ).where(col(RatingRow.participant_id).in_(list(participant_ids)))
-    return [tuple(r) for r in session.exec(query)]  # type: ignore[misc]
+    session.flush()
+    query = core_select(
+        RATING.c.participant_id,
+        RATING.c.option_key,
+        RATING.c.criterion_key,
+        RATING.c.rating,
+        RATING.c.comment,
+    ).where(_among(RATING.c.participant_id, participant_ids))
+    return [tuple(r) for r in session.connection().execute(query)]  # type: ignore[misc]
 
 
 def replace_weights(session: Session, participant_id: int, points: dict[str, float]) -> None:
@@ -211,54 +232,50 @@ def replace_weights(session: Session, participant_id: int, points: dict[str, flo
     )
 
 
-def upsert_rating(
-    session: Session,
-    participant_id: int,
-    option: str,
-    criterion: str,
-    rating: int,
-    comment: str | None,
-) -> None:
-    row = session.get(RatingRow, (participant_id, option, criterion))
-    if row is None:
-        session.add(
-            RatingRow(
-                participant_id=participant_id,
-                option_key=option,
-                criterion_key=criterion,
-                rating=rating,
-                comment=comment or "",
-            )
-        )
-        return
-    row.rating = rating
-    if comment is not None:
-        row.comment = comment
-    session.add(row)
-
-
 def upsert_ratings(
     session: Session, participant_id: int, cells: dict[tuple[str, str], tuple[int, str | None]]
 ) -> None:
-    """Set several cells of one participant's ratings after one read (not one per cell)."""
-    existing = {(r.option_key, r.criterion_key): r for r in ratings_of(session, [participant_id])}
-    for (option, criterion), (rating, comment) in cells.items():
-        row = existing.get((option, criterion))
-        if row is None:
-            session.add(
-                RatingRow(
-                    participant_id=participant_id,
-                    option_key=option,
-                    criterion_key=criterion,
-                    rating=rating,
-                    comment=comment or "",
-                )
-            )
-            continue
-        row.rating = rating
-        if comment is not None:
-            row.comment = comment
-        session.add(row)
+    """Set several cells of one participant's ratings: one INSERT ... ON CONFLICT DO UPDATE
+    per kind of cell. A cell whose comment is None keeps the comment it has."""
+    connection = session.connection()
+    for with_comment in (False, True):
+        rows = [
+            _rating(participant_id, cell, rating, comment or "")
+            for cell, (rating, comment) in cells.items()
+            if (comment is not None) == with_comment
+        ]
+        if rows:
+            connection.execute(_rating_upsert(connection.dialect.name, with_comment), rows)
+
+
+def _rating(
+    participant_id: int, cell: tuple[str, str], rating: int, comment: str
+) -> dict[str, Any]:
+    return {
+        "participant_id": participant_id,
+        "option_key": cell[0],
+        "criterion_key": cell[1],
+        "rating": rating,
+        "comment": comment,
+    }
+
+
+_UPSERTS: dict[tuple[str, bool], Insert] = {}
+
+
+def _rating_upsert(dialect: str, with_comment: bool) -> Insert:
+    """INSERT ... ON CONFLICT (the cell) DO UPDATE, built once per dialect and kind."""
+    key = (dialect, with_comment)
+    if key not in _UPSERTS:
+        statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(RATING)
+        changed = {"rating": statement.excluded.rating}
+        if with_comment:
+            changed["comment"] = statement.excluded.comment
+        _UPSERTS[key] = statement.on_conflict_do_update(
+            index_elements=[RATING.c.participant_id, RATING.c.option_key, RATING.c.criterion_key],
+            set_=changed,
+        )
+    return _UPSERTS[key]
 
 
 # Decision and rate limits

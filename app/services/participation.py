@@ -19,7 +19,7 @@ from app.domain.elicitation import (
     rank_weights,
     swing_weights,
 )
-from app.domain.errors import Conflict, InvalidInput, NotFound, TooManyAttempts
+from app.domain.errors import Conflict, InvalidInput, NotFound, TooManyAttempts, Unauthorized
 from app.domain.explain import judgment_label
 from app.domain.workshop import (
     Item,
@@ -114,13 +114,31 @@ def join(
     return joined
 
 
+JOIN_FIRST = "Join the workshop first: send 'Authorization: Bearer <token>'."
+
+
+@dataclass(frozen=True)
+class ParticipantToken:
+    """A participant's bearer token not yet looked up: a save resolves it inside its own
+    transaction, which spares the busiest request a transaction and a thread hop of its own."""
+
+    token: str
+
+
+def _identify(session: Session, who: ParticipantIdentity | ParticipantToken) -> ParticipantIdentity:
+    if isinstance(who, ParticipantIdentity):
+        return who
+    found = repo.participant_by_token(session, security.token_hash(who.token))
+    if found is None:
+        raise Unauthorized(JOIN_FIRST)
+    return ParticipantIdentity(*found)
+
+
 def participant_for_token(session: Session, token: str) -> ParticipantIdentity | None:
     with session.begin():
         repo.read_only(session)
-        row = repo.participant_by_token(session, security.token_hash(token))
-        if row is None:
-            return None
-        return ParticipantIdentity(row.id or 0, row.workshop_id, row.name, row.sector)
+        found = repo.participant_by_token(session, security.token_hash(token))
+    return None if found is None else ParticipantIdentity(*found)
 
 
 def _own_workshop(session: Session, me: ParticipantIdentity, workshop_id: int, lock: bool) -> Any:
@@ -174,7 +192,7 @@ def record_weights(
 
 def record_scores(
     session: Session,
-    me: ParticipantIdentity,
+    who: ParticipantIdentity | ParticipantToken,
     workshop_id: int,
     scores: dict[str, Any],
     comments: dict[str, Any] | None = None,
@@ -183,7 +201,12 @@ def record_scores(
     Returns the participant's input as stored, read in the same transaction."""
     comments = comments or {}
     with session.begin():
-        row = _own_workshop(session, me, workshop_id, lock=True)
+        me = _identify(session, who)
+        if me.workshop_id != workshop_id:
+            raise NotFound(f"No workshop {workshop_id}.")
+        stage = repo.workshop_stage_for_update(session, workshop_id)
+        if stage is None:
+            raise NotFound(f"No workshop {workshop_id}.")
         keys = repo.item_keys(session, workshop_id)
         options, criteria = keys["option"], keys["criterion"]
         cells: dict[tuple[str, str], tuple[int, str | None]] = {}
@@ -218,18 +241,19 @@ def record_scores(
                 if (option, criterion) not in cells:
                     raise InvalidInput("A comment needs a rating for the same cell.", field=field)
                 cells[(option, criterion)] = (cells[(option, criterion)][0], comment)
-        check_accepts_input(Stage(row.stage))
+        check_accepts_input(Stage(stage))
         repo.upsert_ratings(session, me.id, cells)
         if cells:
             repo.bump_revision(session, workshop_id)
             repo.add_event(session, workshop_id, "ratings", me.name)
-        return own_input(InputSnapshot(session, [me.id]), me.id, Stage(row.stage))
+        return own_input(InputSnapshot(session, [me.id]), me.id, Stage(stage))
 
 
 @dataclass(frozen=True)
 class OwnInput:
     """One participant's stored weights and ratings, as the API answers a save."""
 
+    participant_id: int
     stage: Stage
     points: dict[str, float]
     weights: dict[str, float]
@@ -247,6 +271,7 @@ def own_input(snapshot: InputSnapshot, participant_id: int, stage: Stage) -> Own
     for (option, criterion), text in snapshot.comments.get(participant_id, {}).items():
         comments.setdefault(option, {})[criterion] = text
     return OwnInput(
+        participant_id=participant_id,
         stage=stage,
         points=points,
         weights={k: v / total for k, v in points.items()} if total else {},

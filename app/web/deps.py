@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -20,7 +20,9 @@ FACILITATOR_COOKIE = "bs_session"
 PARTICIPANT_COOKIE = "bs_participant"
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    # Async so FastAPI opens and closes it on the event loop: making a Session does no I/O,
+    # and a sync dependency would cost two hops to the thread pool per request.
     with Session(request.app.state.engine, expire_on_commit=False) as session:
         yield session
 
@@ -61,8 +63,16 @@ def api_participant(request: Request, session: SessionDep) -> ParticipantIdentit
     token = bearer_token(request) or request.cookies.get(PARTICIPANT_COOKIE)
     me = participation.participant_for_token(session, token) if token else None
     if me is None:
-        raise Unauthorized("Join the workshop first: send 'Authorization: Bearer <token>'.")
+        raise Unauthorized(participation.JOIN_FIRST)
     return me
+
+
+async def api_participant_token(request: Request) -> participation.ParticipantToken:
+    """The caller's participant token, looked up later by the use case itself."""
+    token = bearer_token(request) or request.cookies.get(PARTICIPANT_COOKIE)
+    if not token:
+        raise Unauthorized(participation.JOIN_FIRST)
+    return participation.ParticipantToken(token)
 
 
 class SignInRequired(Exception):
@@ -89,6 +99,7 @@ def page_participant(
 
 ApiFacilitator = Annotated[Facilitator, Depends(api_facilitator)]
 ApiParticipant = Annotated[ParticipantIdentity, Depends(api_participant)]
+ApiParticipantToken = Annotated[participation.ParticipantToken, Depends(api_participant_token)]
 PageFacilitator = Annotated[Facilitator, Depends(page_facilitator)]
 PageParticipant = Annotated[ParticipantIdentity, Depends(page_participant)]
 

@@ -154,3 +154,38 @@ def test_same_origin_unsafe_request_is_allowed(client):
         headers={"Origin": "http://testserver"},
     )
     assert response.status_code == 200
+
+
+def test_score_save_with_unknown_or_missing_token_is_401_and_writes_nothing(client):
+    auth = login(client)
+    workshop = create_workshop(client, auth)
+    client.patch(f"{API}/workshops/{workshop['id']}", json={"stage": "scoring"}, headers=auth)
+    option, criterion = workshop["options"][0]["key"], workshop["criteria"][0]["key"]
+    url = f"{API}/workshops/{workshop['id']}/my/scores"
+    body = {"scores": {option: {criterion: 4}}}
+    before = client.get(f"{API}/workshops/{workshop['id']}/results", headers=auth).json()
+
+    unknown = client.put(url, json=body, headers={"Authorization": "Bearer not-a-real-token"})
+    missing = client.put(url, json=body)
+
+    for response in (unknown, missing):
+        assert response.status_code == 401
+        assert response.json()["error"].startswith("Join the workshop first")
+    after = client.get(f"{API}/workshops/{workshop['id']}/results", headers=auth).json()
+    assert after == before
+
+
+def test_score_save_answers_with_the_callers_own_stored_input(client):
+    auth = login(client)
+    workshop = create_workshop(client, auth)
+    client.patch(f"{API}/workshops/{workshop['id']}", json={"stage": "scoring"}, headers=auth)
+    first, second = join(client, workshop["join_code"]), join(client, workshop["join_code"])
+    option, criterion = workshop["options"][0]["key"], workshop["criteria"][0]["key"]
+    url = f"{API}/workshops/{workshop['id']}/my/scores"
+    client.put(url, json={"scores": {option: {criterion: 2}}}, headers=first.auth)
+
+    saved = client.put(url, json={"scores": {option: {criterion: 5}}}, headers=second.auth)
+
+    assert saved.status_code == 200
+    assert saved.json()["participant_id"] == second.id
+    assert saved.json()["scores"] == {option: {criterion: 5}}

@@ -266,3 +266,26 @@ def test_catalogue_models_have_the_public_fields(client):
 
 def test_healthz(client):
     assert client.get("/healthz").json() == {"ok": True}
+
+
+def test_a_rating_saved_without_a_comment_keeps_the_cells_comment_and_an_empty_one_clears_it(
+    client,
+):
+    _, workshop = open_workshop(client)
+    member = join(client, workshop["join_code"])
+    option, criterion = workshop["options"][0]["key"], workshop["criteria"][0]["key"]
+    url = f"{API}/workshops/{workshop['id']}/my/scores"
+
+    def save(body):
+        response = client.put(url, json=body, headers=member.auth)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    save({"scores": {option: {criterion: 2}}, "comments": {option: {criterion: "Slow to hire"}}})
+    kept = save({"scores": {option: {criterion: 3}}})
+    cleared = save({"scores": {option: {criterion: 4}}, "comments": {option: {criterion: ""}}})
+
+    assert kept["scores"][option][criterion] == 3
+    assert kept["comments"] == {option: {criterion: "Slow to hire"}}
+    assert cleared["scores"][option][criterion] == 4
+    assert cleared["comments"] == {}

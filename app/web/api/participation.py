@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from app.services import participation
 from app.web.api.schemas import MyInputOut, ScoresIn, WeightsIn, WeightsOut
-from app.web.deps import ApiParticipant, SessionDep
+from app.web.deps import ApiParticipant, ApiParticipantToken, SessionDep
 
 router = APIRouter(prefix="/workshops/{workshop_id}/my", tags=["participant input"])
 
@@ -20,11 +20,11 @@ def record_weights(
 
 @router.put("/scores", response_model=MyInputOut)
 def record_scores(
-    workshop_id: int, body: ScoresIn, me: ApiParticipant, session: SessionDep
+    workshop_id: int, body: ScoresIn, me: ApiParticipantToken, session: SessionDep
 ) -> MyInputOut:
     own = participation.record_scores(session, me, workshop_id, body.scores, body.comments)
     return MyInputOut(
-        participant_id=me.id,
+        participant_id=own.participant_id,
         workshop_id=workshop_id,
         stage=own.stage.value,
         points=own.points,
