@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Insert, delete, func, insert, update
 from sqlalchemy import select as core_select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from app.persistence.engine import READ_ONLY
@@ -36,6 +37,13 @@ PARTICIPANT = ParticipantRow.__table__  # type: ignore[attr-defined]
 WEIGHT = WeightRow.__table__  # type: ignore[attr-defined]
 RATING = RatingRow.__table__  # type: ignore[attr-defined]
 EVENT = WorkshopEventRow.__table__  # type: ignore[attr-defined]
+
+
+def _core(session: Session) -> Connection:
+    """The session's connection for Core statements, after writing the table objects still
+    pending in the session (a workshop just created): Core statements skip the autoflush."""
+    session.flush()
+    return session.connection()
 
 
 def read_only(session: Session) -> None:
@@ -80,7 +88,7 @@ def workshop(session: Session, workshop_id: int) -> WorkshopRow | None:
 def workshop_stage_for_update(session: Session, workshop_id: int) -> str | None:
     """Only the stage of a workshop, its row locked on PostgreSQL so concurrent writes queue."""
     query = core_select(WORKSHOP.c.stage).where(WORKSHOP.c.id == workshop_id).with_for_update()
-    return session.connection().execute(query).scalar()  # type: ignore[no-any-return]
+    return _core(session).execute(query).scalar()  # type: ignore[no-any-return]
 
 
 def workshop_for_update(session: Session, workshop_id: int) -> WorkshopRow | None:
@@ -105,8 +113,7 @@ def workshops_of(session: Session, owner_id: int) -> list[WorkshopRow]:
 
 
 def bump_revision(session: Session, workshop_id: int) -> None:
-    session.flush()
-    session.connection().execute(
+    _core(session).execute(
         update(WORKSHOP)
         .where(WORKSHOP.c.id == workshop_id)
         .values(revision=WORKSHOP.c.revision + 1, updated_at=datetime.now(UTC))
@@ -127,7 +134,7 @@ def item_keys(session: Session, workshop_id: int) -> dict[str, set[str]]:
     """The keys of a workshop's criteria and options, by kind, in one query."""
     keys: dict[str, set[str]] = {"criterion": set(), "option": set()}
     query = core_select(ITEM.c.kind, ITEM.c.key).where(ITEM.c.workshop_id == workshop_id)
-    for kind, key in session.connection().execute(query):
+    for kind, key in _core(session).execute(query):
         keys.setdefault(kind, set()).add(key)
     return keys
 
@@ -152,9 +159,7 @@ def has_input(session: Session, workshop_id: int) -> bool:
 
 
 def add_event(session: Session, workshop_id: int, kind: str, detail: str = "") -> None:
-    # Rows still pending in the session (a workshop just created) go first.
-    session.flush()
-    session.connection().execute(
+    _core(session).execute(
         insert(EVENT),
         {"workshop_id": workshop_id, "kind": kind, "detail": detail[:300], "at": utcnow()},
     )
@@ -188,7 +193,7 @@ def participant_by_token(session: Session, token_hash: str) -> tuple[int, int, s
     query = core_select(
         PARTICIPANT.c.id, PARTICIPANT.c.workshop_id, PARTICIPANT.c.name, PARTICIPANT.c.sector
     ).where(PARTICIPANT.c.token_hash == token_hash)
-    found = session.connection().execute(query).first()
+    found = _core(session).execute(query).first()
     return None if found is None else (found[0], found[1], found[2], found[3])
 
 
@@ -202,18 +207,16 @@ def _among(column: Any, ids: Iterable[int]) -> Any:
 def weight_values(session: Session, participant_ids: Iterable[int]) -> list[tuple[int, str, float]]:
     """(participant, criterion, points) as plain tuples: results read thousands of these, and
     building a table object per row cost more than the query (bench/load.py)."""
-    session.flush()
     query = core_select(WEIGHT.c.participant_id, WEIGHT.c.criterion_key, WEIGHT.c.points).where(
         _among(WEIGHT.c.participant_id, participant_ids)
     )
-    return [tuple(r) for r in session.connection().execute(query)]  # type: ignore[misc]
+    return [tuple(r) for r in _core(session).execute(query)]  # type: ignore[misc]
 
 
 def rating_values(
     session: Session, participant_ids: Iterable[int]
 ) -> list[tuple[int, str, str, int, str]]:
     """(participant, option, criterion, rating, comment) as plain tuples."""
-    session.flush()
     query = core_select(
         RATING.c.participant_id,
         RATING.c.option_key,
@@ -221,7 +224,7 @@ def rating_values(
         RATING.c.rating,
         RATING.c.comment,
     ).where(_among(RATING.c.participant_id, participant_ids))
-    return [tuple(r) for r in session.connection().execute(query)]  # type: ignore[misc]
+    return [tuple(r) for r in _core(session).execute(query)]  # type: ignore[misc]
 
 
 def replace_weights(session: Session, participant_id: int, points: dict[str, float]) -> None:
@@ -237,7 +240,7 @@ def upsert_ratings(
 ) -> None:
     """Set several cells of one participant's ratings: one INSERT ... ON CONFLICT DO UPDATE
     per kind of cell. A cell whose comment is None keeps the comment it has."""
-    connection = session.connection()
+    connection = _core(session)
     for with_comment in (False, True):
         rows = [
             _rating(participant_id, cell, rating, comment or "")

@@ -125,33 +125,37 @@ class ParticipantToken:
     token: str
 
 
+def _holder_of(session: Session, token: str) -> ParticipantIdentity | None:
+    found = repo.participant_by_token(session, security.token_hash(token))
+    return None if found is None else ParticipantIdentity(*found)
+
+
 def _identify(session: Session, who: ParticipantIdentity | ParticipantToken) -> ParticipantIdentity:
-    if isinstance(who, ParticipantIdentity):
-        return who
-    found = repo.participant_by_token(session, security.token_hash(who.token))
-    if found is None:
+    me = who if isinstance(who, ParticipantIdentity) else _holder_of(session, who.token)
+    if me is None:
         raise Unauthorized(JOIN_FIRST)
-    return ParticipantIdentity(*found)
+    return me
 
 
 def participant_for_token(session: Session, token: str) -> ParticipantIdentity | None:
     with session.begin():
         repo.read_only(session)
-        found = repo.participant_by_token(session, security.token_hash(token))
-    return None if found is None else ParticipantIdentity(*found)
+        return _holder_of(session, token)
 
 
-def _own_workshop(session: Session, me: ParticipantIdentity, workshop_id: int, lock: bool) -> Any:
+def _own_workshop(
+    session: Session,
+    me: ParticipantIdentity,
+    workshop_id: int,
+    load: Callable[[Session, int], Any] = repo.workshop,
+) -> Any:
+    """What `load` reads of the participant's own workshop; 404 for any other workshop."""
     if me.workshop_id != workshop_id:
         raise NotFound(f"No workshop {workshop_id}.")
-    row = (
-        repo.workshop_for_update(session, workshop_id)
-        if lock
-        else repo.workshop(session, workshop_id)
-    )
-    if row is None:
+    found = load(session, workshop_id)
+    if found is None:
         raise NotFound(f"No workshop {workshop_id}.")
-    return row
+    return found
 
 
 def _finite_number(value: object, field: str) -> float:
@@ -170,7 +174,7 @@ def record_weights(
 ) -> dict[str, float]:
     """Replace one's weights (criteria left out count as zero); return them normalized."""
     with session.begin():
-        row = _own_workshop(session, me, workshop_id, lock=True)
+        row = _own_workshop(session, me, workshop_id, repo.workshop_for_update)
         criteria = [i.key for i in repo.items(session, workshop_id, "criterion")]
         unknown = [k for k in weights if k not in criteria]
         if unknown:
@@ -202,11 +206,7 @@ def record_scores(
     comments = comments or {}
     with session.begin():
         me = _identify(session, who)
-        if me.workshop_id != workshop_id:
-            raise NotFound(f"No workshop {workshop_id}.")
-        stage = repo.workshop_stage_for_update(session, workshop_id)
-        if stage is None:
-            raise NotFound(f"No workshop {workshop_id}.")
+        stage = _own_workshop(session, me, workshop_id, repo.workshop_stage_for_update)
         keys = repo.item_keys(session, workshop_id)
         options, criteria = keys["option"], keys["criterion"]
         cells: dict[tuple[str, str], tuple[int, str | None]] = {}
@@ -283,7 +283,7 @@ def own_input(snapshot: InputSnapshot, participant_id: int, stage: Stage) -> Own
 def my_input(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyInput:
     with session.begin():
         repo.read_only(session)
-        row = _own_workshop(session, me, workshop_id, lock=False)
+        row = _own_workshop(session, me, workshop_id)
         snapshot = InputSnapshot(session, [me.id])
         workshop, _ = load_workshop(session, row, snapshot, with_people=False)
     own = own_input(snapshot, me.id, workshop.stage)
@@ -335,7 +335,7 @@ def _record_elicited(
     payload: dict[str, Any],
 ) -> dict[str, float]:
     with session.begin():
-        row = _own_workshop(session, me, workshop_id, lock=True)
+        row = _own_workshop(session, me, workshop_id, repo.workshop_for_update)
         settings = methods.settings_of(row)
         if settings.elicitation != method:
             wanted = ELICITATIONS[settings.elicitation].lower()
@@ -406,7 +406,7 @@ def record_pairwise(
 def my_elicitation(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyElicitation:
     """The workshop's method and one's own raw answers (with the pairwise check, if any)."""
     with session.begin():
-        row = _own_workshop(session, me, workshop_id, lock=False)
+        row = _own_workshop(session, me, workshop_id)
         settings = methods.settings_of(row)
         stored = session.get(ElicitationRow, me.id)
         criteria = [to_item(r) for r in repo.items(session, workshop_id, "criterion")]

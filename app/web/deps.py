@@ -59,20 +59,22 @@ def api_facilitator(request: Request, session: SessionDep) -> Facilitator:
     return facilitator
 
 
-def api_participant(request: Request, session: SessionDep) -> ParticipantIdentity:
-    token = bearer_token(request) or request.cookies.get(PARTICIPANT_COOKIE)
-    me = participation.participant_for_token(session, token) if token else None
-    if me is None:
-        raise Unauthorized(participation.JOIN_FIRST)
-    return me
-
-
 async def api_participant_token(request: Request) -> participation.ParticipantToken:
     """The caller's participant token, looked up later by the use case itself."""
     token = bearer_token(request) or request.cookies.get(PARTICIPANT_COOKIE)
     if not token:
         raise Unauthorized(participation.JOIN_FIRST)
     return participation.ParticipantToken(token)
+
+
+def api_participant(
+    token: Annotated[participation.ParticipantToken, Depends(api_participant_token)],
+    session: SessionDep,
+) -> ParticipantIdentity:
+    me = participation.participant_for_token(session, token.token)
+    if me is None:
+        raise Unauthorized(participation.JOIN_FIRST)
+    return me
 
 
 class SignInRequired(Exception):
