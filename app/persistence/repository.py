@@ -118,6 +118,10 @@ def bump_revision(session: Session, workshop_id: int) -> None:
         .where(WORKSHOP.c.id == workshop_id)
         .values(revision=WORKSHOP.c.revision + 1, updated_at=datetime.now(UTC))
     )
+    # A workshop object this session already holds reads the new values on next access.
+    held = session.identity_map.get(session.identity_key(WorkshopRow, workshop_id))
+    if held is not None:
+        session.expire(held, ["revision", "updated_at"])
 
 
 def items(session: Session, workshop_id: int, kind: str) -> list[WorkshopItemRow]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -70,9 +69,8 @@ def set_method(
             )
         # A new dict, so the JSON column is seen as changed.
         row.settings = {**(row.settings or {}), SETTINGS_KEY: updated.to_dict()}
-        row.revision += 1
-        row.updated_at = datetime.now(UTC)
         session.add(row)
+        repo.bump_revision(session, workshop_id)
         if updated != current:
             repo.add_event(session, workshop_id, "method", updated.label)
         return updated
@@ -87,8 +85,7 @@ def set_participant_weight(
         if Stage(row.stage) == Stage.DECIDED:
             raise Conflict("The workshop is decided and can no longer change.")
         value = _set_weight(session, workshop_id, participant_id, weight)
-        row.revision += 1
-        session.add(row)
+        repo.bump_revision(session, workshop_id)
         return value
 
 

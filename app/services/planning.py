@@ -16,7 +16,7 @@ from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.planning_catalogue import PlanningCatalogue
 from app.persistence.repository import as_utc
 from app.persistence.tables import PlanRow
-from app.services.workshops import insert_workshop
+from app.services.workshops import clean_text, insert_workshop
 
 # What a workshop made from a plan keeps in its settings JSON (read by the workshop page).
 PROPOSED_WEIGHTS = "proposed_weights"
@@ -79,15 +79,6 @@ def _record(row: PlanRow) -> PlanRecord:
     )
 
 
-def _title(value: str | None) -> str:
-    title = (value or "").strip()
-    if not title:
-        raise InvalidInput("The title is required.", field="title")
-    if len(title) > 200:
-        raise InvalidInput("The title may have at most 200 characters.", field="title")
-    return title
-
-
 def _owned(session: Session, owner_id: int, plan_id: int, lock: bool = False) -> PlanRow:
     query = select(PlanRow).where(PlanRow.id == plan_id)
     row = session.exec(query.with_for_update() if lock else query).first()
@@ -106,7 +97,7 @@ def _save(session: Session, row: PlanRow, state: P.PlanState | None = None) -> P
 
 
 def create_plan(session: Session, owner_id: int, title: str) -> PlanRecord:
-    title = _title(title)
+    title = clean_text(title, "title", 200, required=True)
     with session.begin():
         row = PlanRow(owner_id=owner_id, title=title, answers={}, plan=P.PlanState().to_json())
         session.add(row)
@@ -160,7 +151,7 @@ def update_plan(
         row = _owned(session, owner_id, plan_id, lock=True)
         state = P.PlanState.from_json(row.plan)
         if "title" in changes:
-            row.title = _title(changes["title"])
+            row.title = clean_text(changes["title"], "title", 200, required=True)
         if "model" in changes:
             state = replace(state, model=P.check_model(changes["model"], models))
         if changes.get("carriers") is not None:

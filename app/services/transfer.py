@@ -31,6 +31,7 @@ from app.persistence.tables import (
 from app.services.mapping import load_workshop
 from app.services.participation import ParticipantIdentity
 from app.services.results import record_of
+from app.services.workshops import unused_join_code
 
 SCHEMA_VERSION = 1
 KIND = "backbone-select/workshop-record"
@@ -245,9 +246,7 @@ def import_record(session: Session, owner_id: int, raw: bytes | str) -> Workshop
     r = parse_record(raw)
     w = r.workshop
     with session.begin():
-        code = security.new_join_code()
-        while repo.workshop_by_code(session, code) is not None:
-            code = security.new_join_code()
+        code = unused_join_code(session)
         created = _when(w.created_at, "workshop.created_at")
         row = WorkshopRow(
             owner_id=owner_id,

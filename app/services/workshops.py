@@ -25,7 +25,16 @@ from app.services.mapping import load_workshop, to_item
 KINDS = {"criterion", "option"}
 
 
-def _text(value: str | None, field: str, limit: int, required: bool = False) -> str:
+def unused_join_code(session: Session) -> str:
+    """A new join code no workshop has yet."""
+    code = security.new_join_code()
+    while repo.workshop_by_code(session, code) is not None:
+        code = security.new_join_code()
+    return code
+
+
+def clean_text(value: str | None, field: str, limit: int, required: bool = False) -> str:
+    """The text stripped; 422 naming the field when required and empty, or too long."""
     text = (value or "").strip()
     if required and not text:
         raise InvalidInput(f"The {field} is required.", field=field)
@@ -165,11 +174,11 @@ def update_workshop(
         if current == Stage.DECIDED:
             raise Conflict("The workshop is decided and can no longer change.")
         if title is not None:
-            row.title = _text(title, "title", 200, required=True)
+            row.title = clean_text(title, "title", 200, required=True)
         if goal is not None:
-            row.goal = _text(goal, "goal", 2000)
+            row.goal = clean_text(goal, "goal", 2000)
         if convener is not None:
-            row.convener = _text(convener, "convener", 200)
+            row.convener = clean_text(convener, "convener", 200)
         if target is not None and target != current:
             check_stage_change(current, target)
             row.stage = target.value
@@ -199,8 +208,8 @@ def add_item(
     direction: str | None = None,
 ) -> Item:
     assert kind in KINDS
-    name = _text(name, "name", 200, required=True)
-    description = _text(description, "description", 2000)
+    name = clean_text(name, "name", 200, required=True)
+    description = clean_text(description, "description", 2000)
     if kind == "criterion":
         direction = (direction or "").strip().lower()
         if direction not in ("benefit", "cost"):
@@ -261,12 +270,10 @@ def insert_workshop(
 ) -> WorkshopRow:
     """Add a workshop inside the caller's transaction, copying the template's items (plus any
     extra catalogue criteria) and initial settings such as a plan's proposed weights."""
-    title = _text(title, "title", 200, required=True)
-    goal_text, convener_text = _text(goal, "goal", 2000), _text(convener, "convener", 200)
+    title = clean_text(title, "title", 200, required=True)
+    goal_text, convener_text = clean_text(goal, "goal", 2000), clean_text(convener, "convener", 200)
     item_rows = _catalogue_items(catalogue, template, extra_criteria)
-    code = security.new_join_code()
-    while repo.workshop_by_code(session, code) is not None:
-        code = security.new_join_code()
+    code = unused_join_code(session)
     row = WorkshopRow(
         owner_id=owner_id,
         title=title,
