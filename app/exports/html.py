@@ -17,6 +17,11 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "exports"
 
 
 @lru_cache(maxsize=1)
+def stylesheet() -> str:
+    return (TEMPLATES / "rationale.css").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
 def environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -42,7 +47,7 @@ def render_html(doc: Rationale) -> str:
         name: "data:image/svg+xml;base64," + base64.b64encode(chart.svg()).decode()
         for name, chart in charts_module.draw(doc).items()
     }
-    css = (TEMPLATES / "rationale.css").read_text(encoding="utf-8")
+    css = stylesheet()
     return (
         environment()
         .get_template("rationale.html")

@@ -8,7 +8,7 @@ from app.domain.results import Cell, is_submitted
 from app.domain.workshop import Decision, Event, Item, Participant, Stage, Workshop
 from app.persistence import repository as repo
 from app.persistence.repository import as_utc
-from app.persistence.tables import DecisionRow, WorkshopItemRow, WorkshopRow
+from app.persistence.tables import DecisionRow, ParticipantRow, WorkshopItemRow, WorkshopRow
 
 
 def to_item(row: WorkshopItemRow) -> Item:
@@ -59,6 +59,7 @@ def load_workshop(
     snapshot: InputSnapshot | None = None,
     *,
     with_people: bool = True,
+    people: list[ParticipantRow] | None = None,
 ) -> tuple[Workshop, InputSnapshot]:
     """The workshop with everyone's input. `with_people=False` (with a snapshot of one's own
     input) leaves the other participants out: a participant's page needs none of them, and
@@ -66,7 +67,8 @@ def load_workshop(
     assert row.id is not None
     criteria = tuple(to_item(r) for r in repo.items(session, row.id, "criterion"))
     options = tuple(to_item(r) for r in repo.items(session, row.id, "option"))
-    people = repo.participants(session, row.id) if with_people else []
+    if people is None:
+        people = repo.participants(session, row.id) if with_people else []
     if snapshot is None:
         snapshot = InputSnapshot(session, [p.id for p in people if p.id is not None])
     participants = tuple(

@@ -14,7 +14,7 @@ from app.domain.record import Record, masked_events, participant_inputs, robustn
 from app.domain.results import RankedOption, WorkshopResults
 from app.domain.workshop import Workshop
 from app.persistence import repository as repo
-from app.persistence.tables import WorkshopRow
+from app.persistence.tables import ParticipantRow, WorkshopRow
 from app.services import methods
 from app.services.mapping import InputSnapshot, load_events, load_workshop
 from app.services.workshops import owned_row
@@ -84,12 +84,20 @@ class MethodInputs:
     matrices: dict[int, list[list[float]]]
 
 
-def _method_inputs(session: Session, row: Any, workshop: Workshop) -> MethodInputs:
-    people = repo.participants(session, row.id)
+def _method_inputs(
+    session: Session,
+    row: Any,
+    workshop: Workshop,
+    people: list[ParticipantRow],
+    elicitations: dict[int, Any] | None = None,
+) -> MethodInputs:
+    """`elicitations`, when the caller has read them already, are not read again."""
     settings = methods.settings_of(row)
     matrices: dict[int, list[list[float]]] = {}
     if settings.elicitation == "ahp":
-        for pid, e in methods.elicitations_of(session, [p.id or 0 for p in people]).items():
+        if elicitations is None:
+            elicitations = methods.elicitations_of(session, [p.id or 0 for p in people])
+        for pid, e in elicitations.items():
             if e.method != "ahp":
                 continue
             try:
@@ -101,8 +109,9 @@ def _method_inputs(session: Session, row: Any, workshop: Workshop) -> MethodInpu
 
 def _load(session: Session, owner_id: int, workshop_id: int) -> tuple[Workshop, ResultsView]:
     row = owned_row(session, owner_id, workshop_id)
-    workshop, snapshot = load_workshop(session, row)
-    extra = _method_inputs(session, row, workshop)
+    people = repo.participants(session, workshop_id)
+    workshop, snapshot = load_workshop(session, row, people=people)
+    extra = _method_inputs(session, row, workshop, people)
     return workshop, results_of(workshop, snapshot, extra)
 
 
@@ -125,14 +134,17 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
     Names leave only as the workshop shows them: the timeline's names are masked too.
     """
     assert row.id is not None
-    workshop, snapshot = load_workshop(session, row)
     people = repo.participants(session, row.id)
+    workshop, snapshot = load_workshop(session, row, people=people)
+    elicitations = methods.elicitations_of(session, [p.id or 0 for p in people])
     events = masked_events(
         load_events(session, row.id),
         [p.name for p in people],
         [p.name for p in workshop.participants],
     )
-    view = results_of(workshop, snapshot, _method_inputs(session, row, workshop))
+    view = results_of(
+        workshop, snapshot, _method_inputs(session, row, workshop, people, elicitations)
+    )
     inputs = participant_inputs(
         workshop.participants,
         {p.id or 0: p.weight for p in people},
@@ -141,7 +153,7 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
         snapshot.comments,
         {
             pid: {"method": e.method, "payload": dict(e.payload or {})}
-            for pid, e in methods.elicitations_of(session, [p.id or 0 for p in people]).items()
+            for pid, e in elicitations.items()
         },
     )
     robustness = robustness_of(view.analysis) if view.analysis else None
@@ -154,10 +166,15 @@ def participant_count(session: Session, workshop_id: int) -> int:
 
 
 def explore_weights(
-    session: Session, owner_id: int, workshop_id: int, weights: dict[str, Any]
+    session: Session,
+    owner_id: int,
+    workshop_id: int,
+    weights: dict[str, Any],
+    view: ResultsView | None = None,
 ) -> WhatIfView:
-    """What-if: the ranking the group's ratings would give under the facilitator's weights."""
-    view = workshop_results(session, owner_id, workshop_id)
+    """What-if: the ranking the group's ratings would give under the facilitator's weights.
+    A caller that shows the results anyway passes its `view` rather than have it computed twice."""
+    view = view or workshop_results(session, owner_id, workshop_id)
     keys = [c.key for c in view.workshop.criteria]
     unknown = [k for k in weights if k not in keys]
     if unknown:

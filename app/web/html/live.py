@@ -119,12 +119,12 @@ async def set_method(
     _, errors, _, status = attempt(
         lambda: methods.set_method(session, me.id, workshop_id, changes, weights)
     )
+    if not is_htmx(request) and not errors:
+        return redirect(request, f"/workshops/{workshop_id}#method")
     view = results.workshop_results(session, me.id, workshop_id)
     typed = {**form} if errors else None
     context = _method_context(view, errors=errors, typed=typed, saved=not errors)
     if not is_htmx(request):
-        if not errors:
-            return redirect(request, f"/workshops/{workshop_id}#method")
         return render(request, "partials/workshop/_method_page.html", context, status)
     return render(request, "partials/workshop/_method.html", context, status)
 
@@ -142,10 +142,10 @@ async def explore_weights(
                 weights[key[7:]] = float(raw)
             except ValueError:
                 weights[key[7:]] = raw
-    explored, errors, _, status = attempt(
-        lambda: results.explore_weights(session, me.id, workshop_id, weights)
-    )
     view = results.workshop_results(session, me.id, workshop_id)
+    explored, errors, _, status = attempt(
+        lambda: results.explore_weights(session, me.id, workshop_id, weights, view)
+    )
     context = _method_context(view, errors=errors, what_if=explored, typed=form)
     template = "partials/results/_what_if_result.html"
     if not is_htmx(request):

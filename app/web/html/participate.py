@@ -188,11 +188,17 @@ def _section(
     **extra: Any,
 ) -> Response:
     """Re-render one form: alone for htmx, inside the whole page without JavaScript."""
-    el = participation.my_elicitation(session, mine.participant, mine.workshop.id)
     if request.headers.get("hx-request") != "true":
         if status == 200:
             return redirect(request, f"/w/{mine.workshop.id}")
-        return _page(request, mine, el, errors, status, **extra)
+        own = participation.my_elicitation(session, mine.participant, mine.workshop.id)
+        return _page(request, mine, own, errors, status, **extra)
+    # Only the weights forms show one's raw answers (ranks, swing points, pairs).
+    el = (
+        participation.my_elicitation(session, mine.participant, mine.workshop.id)
+        if part == "weights"
+        else None
+    )
     template = {
         "weights": "partials/participate/_weights.html",
         "option": "partials/participate/_option_scores.html",
