@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from app.catalog import load_catalogue
+from app.catalogue import load_catalogue
 from app.domain.errors import DomainError
 from app.persistence.engine import make_engine
 from app.persistence.migrate import upgrade
@@ -66,9 +66,9 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from app.catalogue import load_planning
     from app.exports import render_document
     from app.persistence import repository as repo
-    from app.planning_catalog import load_planning
     from app.services import results
     from app.services.documents import for_documents
 

@@ -14,11 +14,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 from starlette.responses import JSONResponse, Response
 
-from app.catalog import load_catalogue
+from app.catalogue import load_catalogue, load_planning
 from app.domain.errors import Conflict
 from app.persistence.engine import make_engine
 from app.persistence.migrate import upgrade
-from app.planning_catalog import load_planning
 from app.services import accounts
 from app.settings import Settings
 from app.web.api import router as api_router

@@ -10,7 +10,13 @@ import numpy as np
 from app.domain import agreement, ahp, explain, sensitivity
 from app.domain.elicitation import CR_LIMIT, MethodSettings
 from app.domain.errors import InvalidInput
-from app.domain.groups import Cube, ParticipantInput, SectorRanking, by_sector, group_results
+from app.domain.method_results import (
+    Cube,
+    ParticipantInput,
+    SectorRanking,
+    by_sector,
+    group_results,
+)
 from app.domain.results import (
     RankedOption,
     Spread,

@@ -16,7 +16,7 @@ from app.domain.elicitation import (
     MethodSettings,
 )
 from app.domain.errors import InvalidInput
-from app.domain.planning import PlanSummary
+from app.domain.planning import PlanSummary, plan_source_keys
 from app.domain.record import Record
 from app.domain.workshop import AGREEMENT_LEVELS, SECTORS, STAGE_LABELS, Stage
 from app.exports.text import clean, clean_line, num, paragraphs, pct
@@ -468,16 +468,6 @@ def _decision(record: Record) -> tuple[list[Field], str]:
     fields.append(Field("Conditions", clean(d.conditions).strip() or "None attached."))
     fields.append(Field("Recorded", f"{d.decided_at:%Y-%m-%d %H:%M} UTC", typed=False))
     return fields, ""
-
-
-def plan_source_keys(plan: PlanSummary) -> list[str]:
-    """The documents a plan rests on, in the order its sections cite them."""
-    keys: list[str] = []
-    groups = [c.sources for c in plan.consequences] + [f.sources for f in plan.functions]
-    groups += [(plan.budget.source,)] + [m.case.sources for m in plan.similar_cases]
-    for group in groups:
-        keys += [k for k in group if k not in keys]
-    return keys
 
 
 def _sources(record: Record) -> list[tuple[int, Cited]]:

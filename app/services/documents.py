@@ -8,7 +8,7 @@ from dataclasses import replace
 from sqlmodel import Session
 
 from app.domain.catalogue import Catalogue
-from app.domain.planning_catalogue import PlanningCatalogue
+from app.domain.planning.catalogue import PlanningCatalogue
 from app.domain.record import Record
 from app.services.planning import plan_summary_for_workshop
 

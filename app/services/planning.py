@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from app.domain import planning as P
 from app.domain.catalogue import Catalogue
 from app.domain.errors import Conflict, InvalidInput, NotFound
-from app.domain.planning_catalogue import PlanningCatalogue
+from app.domain.planning.catalogue import PlanningCatalogue
 from app.persistence.repository import as_utc
 from app.persistence.tables import PlanRow
 from app.services.workshops import clean_text, insert_workshop

@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from app.domain.catalogue import Catalogue
 from app.domain.errors import NotFound, Unauthorized
-from app.domain.planning_catalogue import PlanningCatalogue
+from app.domain.planning.catalogue import PlanningCatalogue
 from app.services import accounts, participation
 from app.services.accounts import Facilitator
 from app.services.participation import ParticipantIdentity

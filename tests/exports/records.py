@@ -7,9 +7,9 @@ import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from app.catalog import load_catalogue
+from app.catalogue import load_catalogue
 from app.domain.analysis import analyse
-from app.domain.groups import ParticipantInput as AnalysisInput
+from app.domain.method_results import ParticipantInput as AnalysisInput
 from app.domain.record import Record, participant_inputs, robustness_of
 from app.domain.results import is_submitted
 from app.domain.workshop import SECTORS, Decision, Event, Item, Participant, Stage, Workshop

@@ -10,10 +10,10 @@ from dataclasses import replace
 import pytest
 from PIL import Image
 
+from app.domain.record_format import canonical, fingerprint_of
 from app.exports import RENDERERS, render_document
 from app.exports.charts import draw
 from app.exports.html import document
-from app.exports.record_json import canonical, fingerprint_of
 from tests.exports import readers
 from tests.exports.records import NAMES, make_record
 

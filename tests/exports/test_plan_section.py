@@ -10,12 +10,11 @@ from dataclasses import replace
 import pytest
 from sqlmodel import select
 
-from app.catalog import load_catalogue
+from app.catalogue import load_catalogue, load_planning
 from app.domain import planning as P
+from app.domain.record_format import fingerprint_of
 from app.exports import render_document
-from app.exports.record_json import fingerprint_of
 from app.persistence.tables import WorkshopRow
-from app.planning_catalog import load_planning
 from tests.exports import readers
 from tests.exports.records import make_record
 from tests.support.api import API, create_workshop, join, login

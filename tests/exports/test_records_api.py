@@ -8,7 +8,7 @@ import json
 import pytest
 from sqlmodel import func, select
 
-from app.exports.record_json import fingerprint_of
+from app.domain.record_format import fingerprint_of
 from app.persistence.tables import RatingRow, WorkshopRow
 from tests.exports import readers
 from tests.support.api import (

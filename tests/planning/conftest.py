@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.catalog import load_catalogue
+from app.catalogue import load_catalogue, load_planning
 from app.domain.catalogue import Catalogue
-from app.domain.planning_catalogue import PlanningCatalogue
-from app.planning_catalog import load_planning
+from app.domain.planning.catalogue import PlanningCatalogue
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.catalog import CatalogueError
-from app.planning_catalog import PLANNING_DIR, load_planning
+from app.catalogue import PLANNING_DIR, CatalogueError, load_planning
 
 
 @pytest.fixture

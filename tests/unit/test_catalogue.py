@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from app.catalog import CATALOGUE_DIR, CatalogueError, default_catalogue, load_catalogue
+from app.catalogue import CATALOGUE_DIR, CatalogueError, default_catalogue, load_catalogue
 from app.domain.catalogue import Catalogue
 
 QUICK_CRITERIA = ("credibility", "neutrality", "funding", "bureaucracy")

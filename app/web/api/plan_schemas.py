@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from app.domain.planning import PlanSummary, net_emphases
+from app.domain.planning import net_emphases
 from app.services.planning import PlanView
 
 
@@ -231,13 +230,3 @@ def budget_out(view: PlanView) -> BudgetOut:
         difference=b.difference,
         lines=[BudgetLineOut(**line.__dict__) for line in b.lines],
     )
-
-
-def summary_json(summary: PlanSummary) -> dict[str, Any]:
-    data = asdict(summary)
-    # A case match carries the whole case; the record keeps its key and name.
-    data["similar_cases"] = [
-        {"case": m.case.key, "name": m.case.name, "similarity": m.score, "alike": list(m.alike)}
-        for m in summary.similar_cases
-    ]
-    return data

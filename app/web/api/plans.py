@@ -11,7 +11,8 @@ from sqlmodel import Session
 
 from app.domain.catalogue import Catalogue
 from app.domain.planning import Proposal
-from app.domain.planning_catalogue import PlanningCatalogue
+from app.domain.planning.catalogue import PlanningCatalogue
+from app.domain.record_format import plan_data
 from app.services import planning as plans
 from app.services.accounts import Facilitator
 from app.services.planning import PlanView
@@ -34,7 +35,6 @@ from app.web.api.plan_schemas import (
     consequences_out,
     functions_out,
     plan_public,
-    summary_json,
 )
 from app.web.deps import ApiFacilitator, CatalogueDep, PlanningDep, SessionDep
 
@@ -161,7 +161,7 @@ def read_proposal(plan_id: int, desk: PlanDeskDep) -> ProposalOut:
 @router.get("/{plan_id}/summary", response_model=dict[str, Any])
 def read_summary(plan_id: int, desk: PlanDeskDep) -> dict[str, Any]:
     """Every section of the plan in one record (what the rationale documents include)."""
-    return summary_json(desk.read(plan_id).summary)
+    return plan_data(desk.read(plan_id).summary)
 
 
 @router.post("/{plan_id}/workshop", response_model=ConvertedOut, status_code=201)

@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from app.domain.catalogue import Catalogue
-from app.domain.planning_catalogue import PlanningCatalogue
+from app.domain.planning.catalogue import PlanningCatalogue
 from app.services import planning as plans
 from app.services.accounts import Facilitator
 from app.web.deps import CatalogueDep, PageFacilitator, PlanningDep, SessionDep

@@ -1,6 +1,5 @@
-"""State health department planning, pure: answers checked, consequences drawn, cases ranked by
-similarity, the leading model, the functions matrix, budget arithmetic, the workshop proposal
-and `plan_summary` (the plan's sections, for the rationale documents)."""
+"""The planning rules, pure: the department's answers checked, the consequences they draw,
+the models they lean to, the leading model, and the workshop a plan proposes."""
 
 from __future__ import annotations
 
@@ -10,23 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.domain.errors import InvalidInput
-from app.domain.planning_catalogue import (
-    Emphasis,
-    Measures,
-    PlanningCatalogue,
-    Rule,
-)
-from app.domain.planning_similarity import CaseMatch, rank_cases, similarity  # noqa: F401
-from app.domain.planning_state import (  # noqa: F401  (re-exported: one import for callers)
-    CustomLine,
-    PlanState,
-    check_budget_lines,
-    check_carriers,
-    check_model,
-    check_phases,
-    check_selection,
-    check_staff,
-)
+from app.domain.planning.catalogue import Emphasis, PlanningCatalogue, Rule
+from app.domain.planning.similarity import rank_cases
 
 # A proposed weight starts at BASE_WEIGHT; each "more" adds one step, each "less" takes one
 # away, never below MIN_WEIGHT, so no criterion is silently dropped from the workshop.
@@ -155,122 +139,6 @@ def leading_model(
     return Leading(model, False, tuple(leans.items()), closest)
 
 
-# --- budget arithmetic ---
-
-
-@dataclass(frozen=True)
-class BudgetLine:
-    key: str
-    category: str
-    label: str
-    amount: int
-    reference: int | None
-    computed: bool
-    custom: bool
-
-
-@dataclass(frozen=True)
-class Budget:
-    lines: tuple[BudgetLine, ...]
-    salaries: int
-    total: int
-    reference_total: int
-    difference: int
-    year: int
-    currency: str
-    source: str
-
-
-def budget(planning: PlanningCatalogue, state: PlanState) -> Budget:
-    """The plan's budget: reference amounts unless edited; a line with a share of salaries is
-    that share of the (edited) salary lines, rounded to the dollar, unless edited itself."""
-    ref = planning.budget
-    amount = {line.key: state.amounts.get(line.key, line.amount) for line in ref.lines}
-    salaries = sum(amount[line.key] for line in ref.lines if line.salary)
-    lines = []
-    for line in ref.lines:
-        computed = line.share_of_salaries is not None and line.key not in state.amounts
-        if computed:
-            assert line.share_of_salaries is not None
-            amount[line.key] = int(round(salaries * line.share_of_salaries))
-        lines.append(
-            BudgetLine(
-                line.key,
-                line.category,
-                line.label,
-                amount[line.key],
-                line.amount,
-                computed,
-                False,
-            )
-        )
-    for c in state.custom_lines:
-        lines.append(BudgetLine(c.key, "Added", c.label, c.amount, None, False, True))
-    total = sum(line.amount for line in lines)
-    return Budget(
-        tuple(lines),
-        salaries,
-        total,
-        ref.total,
-        total - ref.total,
-        ref.year,
-        ref.currency,
-        ref.source,
-    )
-
-
-# --- functions matrix ---
-
-
-@dataclass(frozen=True)
-class FunctionRow:
-    key: str
-    name: str
-    description: str
-    carrier: str
-    carrier_label: str
-    default_carrier: str
-    measures: Measures | None
-    sources: tuple[str, ...]
-
-
-def functions_matrix(
-    planning: PlanningCatalogue, model: str | None, carriers: Mapping[str, str]
-) -> list[FunctionRow]:
-    rows = []
-    for f in planning.functions:
-        default = f.default_carrier(model)
-        carrier = carriers.get(f.key, default)
-        rows.append(
-            FunctionRow(
-                f.key,
-                f.name,
-                f.description,
-                carrier,
-                planning.carrier_label(carrier),
-                default,
-                f.measures,
-                f.sources,
-            )
-        )
-    return rows
-
-
-@dataclass(frozen=True)
-class StaffLine:
-    key: str
-    name: str
-    fte: float
-    duties: tuple[str, ...]
-
-
-def staff_plan(planning: PlanningCatalogue, state: PlanState) -> list[StaffLine]:
-    return [
-        StaffLine(r.key, r.name, state.staff.get(r.key, r.fte), r.duties)
-        for r in planning.staff_roles
-    ]
-
-
 # --- the workshop proposal ---
 
 
@@ -312,98 +180,3 @@ def propose_workshop(
         for k in criteria
     }
     return Proposal(tuple(criteria), largest_remainder(raw), reasons)
-
-
-# --- the summary the rationale documents render ---
-
-
-@dataclass(frozen=True)
-class AnsweredQuestion:
-    question: str
-    text: str
-    answer: str | None
-    answer_label: str | None
-
-
-@dataclass(frozen=True)
-class SelectionLine:
-    key: str
-    question: str
-    choice: str | None
-    choice_label: str | None
-
-
-@dataclass(frozen=True)
-class PhaseLine:
-    phase: str
-    step: str
-    component: str
-    text: str
-    done: bool
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    """Every section of a plan, computed once, for any renderer (Markdown, HTML, JSON...)."""
-
-    title: str
-    answers: tuple[AnsweredQuestion, ...]
-    consequences: tuple[Consequence, ...]
-    model: str
-    model_name: str
-    model_chosen: bool
-    functions: tuple[FunctionRow, ...]
-    staff: tuple[StaffLine, ...]
-    total_fte: float
-    budget: Budget
-    selection: tuple[SelectionLine, ...]
-    reports_to: str
-    phases: tuple[PhaseLine, ...]
-    similar_cases: tuple[CaseMatch, ...] = ()
-
-
-def plan_summary(
-    planning: PlanningCatalogue,
-    title: str,
-    answers: Mapping[str, str],
-    state: PlanState,
-    model_names: Mapping[str, str],
-) -> PlanSummary:
-    """The plan's sections; `model_names` maps the candidate models (in order) to names."""
-    models = list(model_names)
-    lead = leading_model(planning, answers, models, state.model)
-    staff = staff_plan(planning, state)
-    done = set(state.phases_done)
-    choices = []
-    for c in planning.selection:
-        picked = state.selection.get(c.key)
-        label = next((o.label for o in c.options if o.key == picked), None)
-        choices.append(SelectionLine(c.key, c.question, picked, label))
-    return PlanSummary(
-        title=title,
-        answers=tuple(
-            AnsweredQuestion(
-                q.key,
-                q.text,
-                answers.get(q.key),
-                (q.option(answers[q.key]) or q.options[0]).label if q.key in answers else None,
-            )
-            for q in planning.questions.values()
-        ),
-        consequences=tuple(consequences(planning, answers)),
-        model=lead.model,
-        model_name=model_names.get(lead.model, lead.model),
-        model_chosen=lead.chosen,
-        functions=tuple(functions_matrix(planning, lead.model, state.carriers)),
-        staff=tuple(staff),
-        total_fte=round(sum(s.fte for s in staff), 2),
-        budget=budget(planning, state),
-        selection=tuple(choices),
-        reports_to=state.reports_to,
-        phases=tuple(
-            PhaseLine(p.name, s.key, s.component, s.text, s.key in done)
-            for p in planning.phases
-            for s in p.steps
-        ),
-        similar_cases=tuple(m for m in rank_cases(planning, answers) if m.score > 0)[:3],
-    )

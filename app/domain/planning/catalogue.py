@@ -1,6 +1,6 @@
 """The planning catalogue as frozen domain objects: the state health department's questionnaire,
 the consequence rules, the cases, the backbone's functions, staff roles, selection choices,
-phases and the reference budget. Pure data; `app.planning_catalog` reads and checks the YAML."""
+phases and the reference budget. Pure data; `app.catalogue.planning` reads and checks the YAML."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.errors import InvalidInput
-from app.domain.planning_catalogue import PlanningCatalogue
+from app.domain.planning.catalogue import PlanningCatalogue
 
 MAX_AMOUNT = 1_000_000_000
 MAX_FTE = 20.0

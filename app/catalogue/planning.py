@@ -1,6 +1,6 @@
-"""Reads criteria/planning/ (the state health department planning data) into frozen domain
-objects, checking every file against itself and against the main catalogue. A broken file
-stops the start with `CatalogueError`, each problem naming the file and the field."""
+"""The planning catalogue: criteria/planning/ (the state health department's questionnaire,
+rules, cases, backbone and budget) read through the loader and checked against itself and the
+selection catalogue into frozen domain objects."""
 
 from __future__ import annotations
 
@@ -9,20 +9,20 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from app.catalog import (
+from app.catalogue.loader import (
     CATALOGUE_DIR,
     CatalogueError,
     CatalogueProblem,
+    Checker,
     Key,
     Keys,
+    Schema,
     Text,
     Texts,
-    _Checker,
-    _read,
-    _Schema,
+    read_file,
 )
 from app.domain.catalogue import Catalogue
-from app.domain.planning_catalogue import (
+from app.domain.planning.catalogue import (
     BackboneFunction,
     Case,
     Emphasis,
@@ -47,12 +47,12 @@ BACKBONE_FILE = "backbone.yaml"
 BUDGET_FILE = "budget.yaml"
 
 
-class OptionIn(_Schema):
+class OptionIn(Schema):
     key: Key
     label: Text
 
 
-class QuestionIn(_Schema):
+class QuestionIn(Schema):
     key: Key
     text: Text
     why: Text
@@ -61,12 +61,12 @@ class QuestionIn(_Schema):
     sources: Keys
 
 
-class EmphasisIn(_Schema):
+class EmphasisIn(Schema):
     criterion: Key
     change: Literal["more", "less"]
 
 
-class RuleIn(_Schema):
+class RuleIn(Schema):
     key: Key
     when: Annotated[dict[Key, Keys], Field(min_length=1)]
     unless: dict[Key, Keys] = {}
@@ -78,7 +78,7 @@ class RuleIn(_Schema):
     sources: Keys
 
 
-class CaseIn(_Schema):
+class CaseIn(Schema):
     key: Key
     name: Text
     kind: Literal["state", "type-example"]
@@ -89,12 +89,12 @@ class CaseIn(_Schema):
     sources: Keys
 
 
-class MeasuresIn(_Schema):
+class MeasuresIn(Schema):
     short_term: Text
     intermediate: Text
 
 
-class FunctionIn(_Schema):
+class FunctionIn(Schema):
     key: Key
     name: Text
     description: Text
@@ -104,7 +104,7 @@ class FunctionIn(_Schema):
     sources: Keys
 
 
-class StaffRoleIn(_Schema):
+class StaffRoleIn(Schema):
     key: Key
     name: Text
     fte: Annotated[float, Field(ge=0, le=20)]
@@ -112,27 +112,27 @@ class StaffRoleIn(_Schema):
     sources: Keys
 
 
-class SelectionIn(_Schema):
+class SelectionIn(Schema):
     key: Key
     question: Text
     options: Annotated[list[OptionIn], Field(min_length=2)]
     sources: Keys
 
 
-class StepIn(_Schema):
+class StepIn(Schema):
     key: Key
     component: Text
     text: Text
 
 
-class PhaseIn(_Schema):
+class PhaseIn(Schema):
     key: Key
     name: Text
     steps: Annotated[list[StepIn], Field(min_length=1)]
     sources: Keys
 
 
-class LineIn(_Schema):
+class LineIn(Schema):
     key: Key
     category: Text
     label: Text
@@ -141,19 +141,19 @@ class LineIn(_Schema):
     share_of_salaries: Annotated[float, Field(gt=0, le=1)] | None = None
 
 
-class QuestionnaireFile(_Schema):
+class QuestionnaireFile(Schema):
     questions: Annotated[list[QuestionIn], Field(min_length=1)]
 
 
-class ConsequencesFile(_Schema):
+class ConsequencesFile(Schema):
     rules: Annotated[list[RuleIn], Field(min_length=1)]
 
 
-class CasesFile(_Schema):
+class CasesFile(Schema):
     cases: Annotated[list[CaseIn], Field(min_length=1)]
 
 
-class BackboneFile(_Schema):
+class BackboneFile(Schema):
     carriers: Annotated[list[OptionIn], Field(min_length=2)]
     functions: Annotated[list[FunctionIn], Field(min_length=1)]
     staff_roles: Annotated[list[StaffRoleIn], Field(min_length=1)]
@@ -161,7 +161,7 @@ class BackboneFile(_Schema):
     phases: Annotated[list[PhaseIn], Field(min_length=1)]
 
 
-class BudgetFile(_Schema):
+class BudgetFile(Schema):
     source: Key
     year: int
     currency: Text
@@ -170,7 +170,7 @@ class BudgetFile(_Schema):
 
 
 def _check_answers(
-    check: _Checker,
+    check: Checker,
     questions: dict[str, QuestionIn],
     answers: dict[str, list[str]] | dict[str, str],
     file: str,
@@ -200,7 +200,7 @@ def _cross_check(
     bf: BackboneFile,
     gf: BudgetFile,
 ) -> list[CatalogueProblem]:
-    check = _Checker()
+    check = Checker()
     f_q, f_r, f_c, f_b, f_g = (
         f"{directory.name}/{n}"
         for n in (QUESTIONNAIRE_FILE, CONSEQUENCES_FILE, CASES_FILE, BACKBONE_FILE, BUDGET_FILE)
@@ -356,11 +356,11 @@ def load_planning(catalogue: Catalogue, directory: Path = PLANNING_DIR) -> Plann
     """Read and check every planning file; raise CatalogueError listing each problem found."""
     directory = Path(directory)
     problems: list[CatalogueProblem] = []
-    qf = _read(directory, QUESTIONNAIRE_FILE, QuestionnaireFile, problems)
-    rf = _read(directory, CONSEQUENCES_FILE, ConsequencesFile, problems)
-    cf = _read(directory, CASES_FILE, CasesFile, problems)
-    bf = _read(directory, BACKBONE_FILE, BackboneFile, problems)
-    gf = _read(directory, BUDGET_FILE, BudgetFile, problems)
+    qf = read_file(directory, QUESTIONNAIRE_FILE, QuestionnaireFile, problems)
+    rf = read_file(directory, CONSEQUENCES_FILE, ConsequencesFile, problems)
+    cf = read_file(directory, CASES_FILE, CasesFile, problems)
+    bf = read_file(directory, BACKBONE_FILE, BackboneFile, problems)
+    gf = read_file(directory, BUDGET_FILE, BudgetFile, problems)
     if problems or qf is None or rf is None or cf is None or bf is None or gf is None:
         raise CatalogueError(problems)
     problems = _cross_check(directory, catalogue, qf, rf, cf, bf, gf)

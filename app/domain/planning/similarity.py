@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from app.domain.planning_catalogue import Case, PlanningCatalogue, Question
+from app.domain.planning.catalogue import Case, PlanningCatalogue, Question
 
 
 @dataclass(frozen=True)

@@ -1,28 +1,26 @@
-"""Reads the catalogue in criteria/ (YAML) into frozen domain objects, checking every file.
-
-A broken catalogue must stop the start with a message that names the file and the field, so
-an editor can fix it without reading a traceback: see `CatalogueError`.
-"""
+"""The selection catalogue: criteria/ (sources, criteria, backbone models, reference ratings,
+templates) read through the loader and checked across files into frozen domain objects."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    ValidationError,
+from pydantic import AfterValidator, BeforeValidator, Field
+
+from app.catalogue.loader import (
+    CATALOGUE_DIR,
+    CatalogueError,
+    CatalogueProblem,
+    Checker,
+    Key,
+    Keys,
+    Schema,
+    Text,
+    Texts,
+    read_file,
 )
-
 from app.domain.catalogue import (
     SCALE_POINTS,
     BackboneModel,
@@ -32,8 +30,6 @@ from app.domain.catalogue import (
     Source,
     Template,
 )
-
-CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "criteria"
 
 SOURCES_FILE = "sources.yaml"
 CRITERIA_FILE = "criteria.yaml"
@@ -45,33 +41,7 @@ TEMPLATES_FILE = "templates.yaml"
 REQUIRED_TEMPLATE = "quick"
 
 
-@dataclass(frozen=True)
-class CatalogueProblem:
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.message}"
-
-
-class CatalogueError(Exception):
-    """The catalogue cannot be used; each line names the file and the field at fault."""
-
-    def __init__(self, problems: Sequence[CatalogueProblem]):
-        self.problems = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
-
-    @property
-    def file(self) -> str:
-        return self.problems[0].file
-
-    @property
-    def field(self) -> str:
-        return self.problems[0].field
-
-
-# --- the shape of each file (pydantic, strict: YAML must not sneak in numbers for text) ---
+# --- the shape of each file ---
 
 
 def _rating(value: int) -> int:
@@ -98,19 +68,11 @@ def _scale_points(value: dict[str, str]) -> dict[str, str]:
     return value
 
 
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Keys = Annotated[list[Key], Field(min_length=1)]
-Texts = Annotated[list[Text], Field(min_length=1)]
 Rating = Annotated[int, AfterValidator(_rating)]
 Scale = Annotated[dict[str, Text], BeforeValidator(_scale_keys), AfterValidator(_scale_points)]
 
 
-class _Schema(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class SourceIn(_Schema):
+class SourceIn(Schema):
     key: Key
     title: Text
     file: Text
@@ -118,7 +80,7 @@ class SourceIn(_Schema):
     year: int | None = None
 
 
-class CriterionIn(_Schema):
+class CriterionIn(Schema):
     key: Key
     name: Text
     description: Text
@@ -128,7 +90,7 @@ class CriterionIn(_Schema):
     sources: Keys
 
 
-class ModelIn(_Schema):
+class ModelIn(Schema):
     key: Key
     name: Text
     summary: Text
@@ -138,19 +100,19 @@ class ModelIn(_Schema):
     sources: Keys
 
 
-class RatingIn(_Schema):
+class RatingIn(Schema):
     criterion: Key
     rating: Rating
     reason: Text
     sources: Keys
 
 
-class ModelProfileIn(_Schema):
+class ModelProfileIn(Schema):
     model: Key
     ratings: Annotated[list[RatingIn], Field(min_length=1)]
 
 
-class TemplateIn(_Schema):
+class TemplateIn(Schema):
     key: Key
     name: Text
     description: Text
@@ -158,142 +120,27 @@ class TemplateIn(_Schema):
     models: Annotated[list[Key], Field(min_length=2)]
 
 
-class SourcesFile(_Schema):
+class SourcesFile(Schema):
     sources: Annotated[list[SourceIn], Field(min_length=1)]
 
 
-class CriteriaFile(_Schema):
+class CriteriaFile(Schema):
     criteria: Annotated[list[CriterionIn], Field(min_length=1)]
 
 
-class ModelsFile(_Schema):
+class ModelsFile(Schema):
     models: Annotated[list[ModelIn], Field(min_length=2)]
 
 
-class ReferenceFile(_Schema):
+class ReferenceFile(Schema):
     profile: list[ModelProfileIn]
 
 
-class TemplatesFile(_Schema):
+class TemplatesFile(Schema):
     templates: Annotated[list[TemplateIn], Field(min_length=1)]
 
 
-# --- reading ---
-
-M = TypeVar("M", bound=BaseModel)
-
-
-# The C parser when PyYAML was built with libyaml: ten times faster, and create_app reads the
-# catalogue on every start (tests start many apps).
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _UniqueKeyLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """The safe loader, but a key written twice in one mapping is an error, not a silent
-    overwrite (an editor's second `rating:` would otherwise win unnoticed)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        self.flatten_mapping(node)  # type: ignore[no-untyped-call]
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key {key!r} appears twice in one mapping", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-def _path(loc: Iterable[int | str]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-# Plain-language messages for the pydantic error types an editor is likely to meet.
-_MESSAGES = {
-    "missing": "is required",
-    "extra_forbidden": "is not a known field",
-    "string_pattern_mismatch": "must be lower-case words joined by hyphens, e.g. staff-capacity",
-    "string_too_short": "must not be empty",
-    "string_type": "must be text",
-    "int_type": "must be a whole number",
-    "list_type": "must be a list",
-    "model_type": "must be a mapping of fields",
-    "dict_type": "must be a mapping",
-}
-
-
-def _message(error: Any) -> str:
-    kind, ctx = error["type"], error.get("ctx") or {}
-    if kind in _MESSAGES:
-        return _MESSAGES[kind]
-    if kind == "literal_error":
-        return f"must be {ctx.get('expected')}"
-    if kind == "value_error":
-        return str(ctx.get("error"))
-    if kind in ("too_short", "too_long"):
-        bound = ctx["min_length"] if kind == "too_short" else ctx["max_length"]
-        most = "at least" if kind == "too_short" else "at most"
-        return f"must have {most} {bound} items, not {ctx.get('actual_length')}"
-    text = str(error["msg"])
-    return text[:1].lower() + text[1:]
-
-
-def _read(
-    directory: Path, name: str, schema: type[M], problems: list[CatalogueProblem]
-) -> M | None:
-    shown = f"{directory.name}/{name}"
-    try:
-        text = (directory / name).read_text(encoding="utf-8")
-    except OSError as exc:
-        problems.append(CatalogueProblem(shown, "(file)", f"cannot be read ({exc.strerror})"))
-        return None
-    try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
-        problems.append(CatalogueProblem(shown, where, f"is not valid YAML: {exc}"))
-        return None
-    try:
-        return schema.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(CatalogueProblem(shown, _path(e["loc"]), _message(e)) for e in exc.errors())
-        return None
-
-
 # --- checks across items and files ---
-
-
-class _Checker:
-    """Collects problems found across items and files."""
-
-    def __init__(self) -> None:
-        self.problems: list[CatalogueProblem] = []
-
-    def add(self, file: str, field: str, message: str) -> None:
-        self.problems.append(CatalogueProblem(file, field, message))
-
-    def unique(self, keys: Sequence[str], file: str, path: str, what: str) -> None:
-        first: dict[str, int] = {}
-        for i, key in enumerate(keys):
-            if key in first:
-                self.add(
-                    file, f"{path}[{i}]", f"{what} '{key}' appears twice (first at [{first[key]}])"
-                )
-            first.setdefault(key, i)
-
-    def known(
-        self, keys: Sequence[str], known: Sequence[str], file: str, path: str, what: str
-    ) -> None:
-        for i, key in enumerate(keys):
-            if key not in known:
-                self.add(
-                    file, f"{path}[{i}]", f"unknown {what} '{key}' (known: {', '.join(known)})"
-                )
 
 
 def _cross_check(
@@ -304,7 +151,7 @@ def _cross_check(
     reference: ReferenceFile,
     templates: TemplatesFile,
 ) -> list[CatalogueProblem]:
-    check = _Checker()
+    check = Checker()
     f_src, f_crit, f_mod, f_ref, f_tpl = (
         f"{directory.name}/{n}"
         for n in (SOURCES_FILE, CRITERIA_FILE, MODELS_FILE, REFERENCE_FILE, TEMPLATES_FILE)
@@ -413,11 +260,11 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
     """Read and check every catalogue file; raise CatalogueError listing each problem found."""
     directory = Path(directory)
     problems: list[CatalogueProblem] = []
-    sources = _read(directory, SOURCES_FILE, SourcesFile, problems)
-    criteria = _read(directory, CRITERIA_FILE, CriteriaFile, problems)
-    models = _read(directory, MODELS_FILE, ModelsFile, problems)
-    reference = _read(directory, REFERENCE_FILE, ReferenceFile, problems)
-    templates = _read(directory, TEMPLATES_FILE, TemplatesFile, problems)
+    sources = read_file(directory, SOURCES_FILE, SourcesFile, problems)
+    criteria = read_file(directory, CRITERIA_FILE, CriteriaFile, problems)
+    models = read_file(directory, MODELS_FILE, ModelsFile, problems)
+    reference = read_file(directory, REFERENCE_FILE, ReferenceFile, problems)
+    templates = read_file(directory, TEMPLATES_FILE, TemplatesFile, problems)
     if (
         problems
         or sources is None
