@@ -21,6 +21,9 @@ from app.domain.errors import (
 
 PRIORITY_METHODS = ("eigenvector", "geometric")
 
+# Saaty's rule of thumb: a consistency ratio above this means the judgments do not fit one order.
+CR_LIMIT = 0.10
+
 # Saaty (1980) random indices; 3..10 as fixed in ENGINE.md, 11..15 from Saaty's extended table
 # so that larger criteria sets still get a CR instead of an error.
 RANDOM_INDEX: dict[int, float] = {
@@ -54,7 +57,7 @@ class Consistency:
     ci: float
     cr: float
 
-    def acceptable(self, threshold: float = 0.1) -> bool:
+    def acceptable(self, threshold: float = CR_LIMIT) -> bool:
         return self.cr <= threshold
 
 
@@ -89,6 +92,21 @@ def consistency(matrix: Any) -> Consistency:
     # lambda_max >= n for reciprocal matrices; clamp eigen-solver noise so CI is never -1e-16.
     ci = max(0.0, (lam - n) / (n - 1))
     return Consistency(lambda_max=lam, ci=ci, cr=ci / RANDOM_INDEX[n])
+
+
+def consistency_ratios(matrices: Any) -> list[float | None]:
+    """CR of many same-size matrices at once (one batched eigenvalue call); None where the CR
+    is not defined (more items than the random-index table); 0 for two items or fewer."""
+    stack = np.asarray(matrices, dtype=float)
+    if stack.ndim != 3 or stack.shape[0] == 0:
+        return []
+    n = stack.shape[1]
+    if n <= 2:
+        return [0.0] * stack.shape[0]
+    if n not in RANDOM_INDEX:
+        return [None] * stack.shape[0]
+    lam = np.linalg.eigvals(stack).real.max(axis=1)
+    return (np.maximum(0.0, (lam - n) / (n - 1)) / RANDOM_INDEX[n]).tolist()
 
 
 def most_inconsistent(matrix: Any, k: int = 3) -> list[tuple[int, int, float]]:

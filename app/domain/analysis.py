@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.domain import agreement, ahp, explain, sensitivity
-from app.domain.elicitation import CR_LIMIT, MethodSettings
+from app.domain.elicitation import MethodSettings
 from app.domain.errors import InvalidInput
 from app.domain.method_results import (
     Cube,
@@ -17,6 +17,7 @@ from app.domain.method_results import (
     by_sector,
     group_results,
 )
+from app.domain.numbers import check_weight, percent
 from app.domain.results import (
     RankedOption,
     Spread,
@@ -139,7 +140,7 @@ def analyse(
         method=MethodSummary(
             settings,
             settings.label,
-            _method_sentences(settings, inputs) + notes,
+            explain.method_sentences(settings, [p.weight for p in inputs]) + notes,
             inconsistent,
             {p.id: p.weight for p in inputs},
         ),
@@ -156,12 +157,7 @@ def what_if(
     weights: Mapping[str, float],
 ) -> list[RankedOption]:
     """The ranking the group's ratings give under other weights (any scale, at least one > 0)."""
-    clean: dict[str, float] = {}
-    for key, value in weights.items():
-        v = float(value)
-        if not np.isfinite(v) or v < 0:
-            raise InvalidInput("A weight must be a number of at least 0.", field=f"weights.{key}")
-        clean[key] = v
+    clean = {key: check_weight(value, f"weights.{key}") for key, value in weights.items()}
     total = sum(clean.values())
     if total <= 0:
         raise InvalidInput("Give at least one criterion some weight.", field="weights")
@@ -179,61 +175,11 @@ def what_if_sentence(current: Sequence[RankedOption], changed: Sequence[RankedOp
     )
 
 
-def _method_sentences(settings: MethodSettings, inputs: Sequence[ParticipantInput]) -> list[str]:
-    out = [
-        {
-            "points": "Each person shared 100 points across the criteria.",
-            "rank": "Each person ranked the criteria; ranks became weights by the "
-            + {
-                "roc": "rank order centroid",
-                "rank_sum": "rank sum",
-                "rank_reciprocal": "rank reciprocal",
-            }[settings.rank_method]
-            + " rule.",
-            "swing": "Each person gave the most important swing 100 points and the others "
-            "less; weights are the points over their total.",
-            "ahp": "Each person compared the criteria in pairs (1 = equal to 9 = extremely more "
-            "important); weights follow from those comparisons, with a consistency check.",
-        }[settings.elicitation],
-        {
-            "arithmetic": "A criterion's group weight is the average of everyone's weight for it.",
-            "geometric": "A criterion's group weight is the geometric mean of everyone's, "
-            "rescaled to add up to 100%; a criterion someone gave nothing gets nothing.",
-            "aij": "The group's pairwise judgments are the geometric mean of everyone's; the "
-            "group weights follow from those.",
-        }[settings.weight_aggregation],
-        {
-            "mean": "A cell's group rating is the average of the ratings given.",
-            "median": "A cell's group rating is the middle rating given (the median), so a "
-            "few extreme ratings cannot pull it far.",
-        }[settings.rating_aggregation],
-    ]
-    if settings.participant_weights:
-        counts = sorted({p.weight for p in inputs})
-        if len(counts) > 1:
-            out.append(
-                f"Participants count as the facilitator set: from {counts[0]:g} to "
-                f"{counts[-1]:g} times a single voice."
-            )
-        else:
-            out.append("Participant weights are on, but everyone counts the same so far.")
-    else:
-        out.append("Every participant counts the same.")
-    return out
-
-
 def _count_inconsistent(inputs: Sequence[ParticipantInput]) -> int:
     """How many people's pairwise matrices have CR > 0.10 (all eigenvalues in one batch)."""
     matrices = [p.matrix for p in inputs if p.matrix is not None]
-    if not matrices:
-        return 0
-    stack = np.array(matrices, dtype=float)
-    n = stack.shape[1]
-    if n < 3 or n not in ahp.RANDOM_INDEX:
-        return 0
-    lam = np.linalg.eigvals(stack).real.max(axis=1)
-    cr = np.maximum(0.0, (lam - n) / (n - 1)) / ahp.RANDOM_INDEX[n]
-    return int(np.count_nonzero(cr > CR_LIMIT))
+    ratios = ahp.consistency_ratios(matrices) if matrices else []
+    return sum(1 for cr in ratios if cr is not None and cr > ahp.CR_LIMIT)
 
 
 def _agreement(
@@ -380,6 +326,6 @@ def _simulation(
     best = rows[0]
     sentence = (
         f"Over {settings.samples:,} {words} (seed {settings.seed}), {best.name} comes first "
-        f"most often: {explain.pct(best.shares[0])} of the time."
+        f"most often: {percent(best.shares[0])} of the time."
     )
     return Simulation(source, title, settings.samples, settings.seed, rows, sentence)

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
 from app.domain import ahp, explain, weights
+from app.domain.ahp import CR_LIMIT
 from app.domain.errors import InvalidInput
 from app.domain.workshop import Item
 
@@ -27,7 +28,6 @@ WEIGHT_AGGREGATIONS: dict[str, str] = {
     "aij": "Geometric mean of everyone's pairwise judgments (AHP only)",
 }
 RATING_AGGREGATIONS: dict[str, str] = {"mean": "Average rating", "median": "Median rating"}
-CR_LIMIT = 0.10
 MAX_SAMPLES = 100_000
 
 

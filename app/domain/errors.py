@@ -26,7 +26,6 @@ class DomainError(Exception):
     """A rule of the domain was broken; `code` is stable, `field` names the offending input."""
 
     code: str = "domain_error"
-    status: int = 400
 
     def __init__(self, message: str, *, code: str | None = None, field: str | None = None):
         super().__init__(message)
@@ -43,29 +42,24 @@ class InvalidInput(DomainError):
     """The input is malformed or out of range (the math raises these, with a specific code)."""
 
     code = "invalid_input"
-    status = 422
 
 
 class NotFound(DomainError):
     code = "not_found"
-    status = 404
 
 
 class Conflict(DomainError):
     """The request clashes with the current state (e.g. a decided workshop)."""
 
     code = "conflict"
-    status = 409
 
 
 class Unauthorized(DomainError):
     code = "unauthorized"
-    status = 401
 
 
 class TooManyAttempts(DomainError):
     code = "too_many_attempts"
-    status = 429
 
 
 def as_matrix(value: Any, field: str, *, allow_empty_columns: bool = False) -> np.ndarray:

@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from app.domain.numbers import percent
+
+if TYPE_CHECKING:
+    from app.domain.elicitation import MethodSettings
 
 # Goepel's (2018) reading of the consensus S*, as used by his AHP online system.
 CONSENSUS_WORDS: tuple[tuple[float, str], ...] = (
@@ -34,11 +40,6 @@ SAATY_WORDS: dict[int, str] = {
     8: "very to extremely more important",
     9: "extremely more important",
 }
-
-
-def pct(share: float, digits: int = 0) -> str:
-    """0.183 -> '18%'; the one place a share becomes text."""
-    return f"{share * 100:.{digits}f}%"
 
 
 def word_for(value: float, scale: Sequence[tuple[float, str]]) -> str:
@@ -74,18 +75,18 @@ def stability(criterion: str, lower: float, upper: float, weight: float, top: st
     if lower <= 1e-9 and upper >= 1 - 1e-9:
         return f"However much or little {criterion} mattered, {top} would still come first."
     return (
-        f"If {criterion} mattered between {pct(lower)} and {pct(upper)} (now {pct(weight)}), "
-        f"{top} would still come first."
+        f"If {criterion} mattered between {percent(lower)} and {percent(upper)} "
+        f"(now {percent(weight)}), {top} would still come first."
     )
 
 
 def acceptability(option: str, shares: Sequence[float], samples: int, source: str) -> str:
     """One line per option: how often it comes first, and where it usually lands if not."""
     count = round(shares[0] * samples)
-    line = f"{option} comes first in {count:,} of {samples:,} {source} ({pct(shares[0])})"
+    line = f"{option} comes first in {count:,} of {samples:,} {source} ({percent(shares[0])})"
     place = max(range(len(shares)), key=lambda k: (shares[k], -k))
     if place > 0:
-        line += f"; it most often comes {ordinal(place + 1)} ({pct(shares[place])})"
+        line += f"; it most often comes {ordinal(place + 1)} ({percent(shares[place])})"
     return line + "."
 
 
@@ -97,7 +98,7 @@ def ordinal(n: int) -> str:
 
 def consensus(value: float, word: str, people: int) -> str:
     return (
-        f"Consensus on the weights is {word} ({pct(value)}, Goepel's S* over {people} people): "
+        f"Consensus on the weights is {word} ({percent(value)}, Goepel's S* over {people} people): "
         "100% would mean everyone weighted the criteria alike."
     )
 
@@ -111,8 +112,8 @@ def concordance(value: float, word: str, people: int, options: int) -> str:
 
 def weight_spread(criterion: str, low: float, high: float, mean: float) -> str:
     return (
-        f"People gave {criterion} between {pct(low)} and {pct(high)} of their weight "
-        f"({pct(mean)} on average)."
+        f"People gave {criterion} between {percent(low)} and {percent(high)} of their weight "
+        f"({percent(mean)} on average)."
     )
 
 
@@ -121,3 +122,48 @@ def disputed(option: str, criterion: str, low: float, high: float, sd: float) ->
         f"{option} on {criterion}: ratings run from {low:g} to {high:g} "
         f"(typical distance from the average {sd:.1f} points): worth talking through."
     )
+
+
+def method_sentences(settings: MethodSettings, member_weights: Sequence[float]) -> list[str]:
+    """The method in plain words, one sentence per choice: how weights were given and combined,
+    how ratings were combined, and how much each person counted."""
+    out = [
+        {
+            "points": "Each person shared 100 points across the criteria.",
+            "rank": "Each person ranked the criteria; ranks became weights by the "
+            + {
+                "roc": "rank order centroid",
+                "rank_sum": "rank sum",
+                "rank_reciprocal": "rank reciprocal",
+            }[settings.rank_method]
+            + " rule.",
+            "swing": "Each person gave the most important swing 100 points and the others "
+            "less; weights are the points over their total.",
+            "ahp": "Each person compared the criteria in pairs (1 = equal to 9 = extremely more "
+            "important); weights follow from those comparisons, with a consistency check.",
+        }[settings.elicitation],
+        {
+            "arithmetic": "A criterion's group weight is the average of everyone's weight for it.",
+            "geometric": "A criterion's group weight is the geometric mean of everyone's, "
+            "rescaled to add up to 100%; a criterion someone gave nothing gets nothing.",
+            "aij": "The group's pairwise judgments are the geometric mean of everyone's; the "
+            "group weights follow from those.",
+        }[settings.weight_aggregation],
+        {
+            "mean": "A cell's group rating is the average of the ratings given.",
+            "median": "A cell's group rating is the middle rating given (the median), so a "
+            "few extreme ratings cannot pull it far.",
+        }[settings.rating_aggregation],
+    ]
+    if settings.participant_weights:
+        counts = sorted(set(member_weights))
+        if len(counts) > 1:
+            out.append(
+                f"Participants count as the facilitator set: from {counts[0]:g} to "
+                f"{counts[-1]:g} times a single voice."
+            )
+        else:
+            out.append("Participant weights are on, but everyone counts the same so far.")
+    else:
+        out.append("Every participant counts the same.")
+    return out

@@ -54,7 +54,7 @@ class Record:
     # The catalogue's documents, by key, that the rationale may cite (filled where the record is
     # rendered: services.documents.for_documents); empty means nothing can be cited.
     sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
-    # The backbone plan the workshop was made from, if it was made from one (issue 5).
+    # The backbone plan the workshop was made from, if it was made from one.
     plan: PlanSummary | None = field(default=None, compare=False)
 
 

@@ -56,6 +56,11 @@ class WorkshopResults:
     submitted: int
 
     @property
+    def has_input(self) -> bool:
+        """Someone has given weights or at least one rating."""
+        return bool(self.weights_given_by or self.cells)
+
+    @property
     def top_options(self) -> list[str]:
         return [r.option for r in self.ranking if r.rank == 1 and r.coverage > 0]
 

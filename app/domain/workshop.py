@@ -91,6 +91,11 @@ def check_can_join(stage: Stage) -> None:
         raise Conflict("This workshop is closed.")
 
 
+def can_edit_items(stage: Stage, has_input: bool) -> bool:
+    """Criteria and options may change until anyone gives input, and never once decided."""
+    return stage != Stage.DECIDED and not has_input
+
+
 def check_can_edit_items(stage: Stage, has_input: bool) -> None:
     if stage == Stage.DECIDED:
         raise Conflict("The workshop is decided; its criteria and options are fixed.")
@@ -203,10 +208,6 @@ class Workshop:
 
     def option(self, key: str) -> Item:
         return next(o for o in self.options if o.key == key)
-
-    @property
-    def accepts_input(self) -> bool:
-        return self.stage in INPUT_STAGES
 
     @property
     def sectors_present(self) -> dict[str, int]:

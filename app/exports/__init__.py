@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.domain.errors import NotFound
+from app.domain.keys import slug
 from app.domain.record import Record
 from app.exports import csv_long, html, markdown, pdf, record_json, word
 
@@ -34,8 +34,8 @@ RENDERERS: dict[str, tuple[Renderer, str]] = {
 
 
 def file_stem(record: Record) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", record.workshop.title.lower()).strip("-")[:50]
-    return f"backbone-rationale-{record.workshop.id}-{slug or 'workshop'}"
+    title = slug(record.workshop.title, limit=50, fallback="workshop")
+    return f"backbone-rationale-{record.workshop.id}-{title}"
 
 
 def render_document(record: Record, ext: str) -> Document:

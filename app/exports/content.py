@@ -16,10 +16,11 @@ from app.domain.elicitation import (
     MethodSettings,
 )
 from app.domain.errors import InvalidInput
+from app.domain.numbers import decimal, percent
 from app.domain.planning import PlanSummary, plan_source_keys
 from app.domain.record import Record
 from app.domain.workshop import AGREEMENT_LEVELS, SECTORS, STAGE_LABELS, Stage
-from app.exports.text import clean, clean_line, num, paragraphs, pct
+from app.exports.text import clean, clean_line, paragraphs
 
 AGREEMENT_PHRASES = {
     "unanimous": "unanimously",
@@ -147,7 +148,7 @@ class PlanPoint:
 
 @dataclass(frozen=True)
 class PlanSection:
-    """The backbone plan the workshop was made from, section by section (issue 5)."""
+    """The backbone plan the workshop was made from, section by section."""
 
     title: str
     intro: str
@@ -226,7 +227,7 @@ def _summary(record: Record) -> str:
     top = r.ranking[0] if r.ranking and r.ranking[0].coverage > 0 else None
     verb = "was" if w.decision else "is"
     top_text = (
-        f"The highest-ranked option {verb} {clean_line(top.name)}, with {num(top.score, 1)} "
+        f"The highest-ranked option {verb} {clean_line(top.name)}, with {decimal(top.score, 1)} "
         "points out of 100."
         if top
         else "No option has been rated yet."
@@ -244,12 +245,12 @@ def _summary(record: Record) -> str:
     )
     if chosen and not d.departs_from_ranking:
         sentence += (
-            f"The chosen option ranked first, with {num(chosen.score, 1)} points out of 100."
+            f"The chosen option ranked first, with {decimal(chosen.score, 1)} points out of 100."
         )
     elif chosen:
         sentence += (
             f"The chosen option ranked {chosen.rank} of {len(r.ranking)} with "
-            f"{num(chosen.score, 1)} points out of 100. {top_text} "
+            f"{decimal(chosen.score, 1)} points out of 100. {top_text} "
             "The group recorded why it departed from the ranking."
         )
     if d.conditions:
@@ -343,8 +344,8 @@ def _criteria(record: Record) -> tuple[Table, str]:
                 f"C{i}",
                 clean_line(c.name),
                 "cost" if c.direction == "cost" else "benefit",
-                pct(r.weights[c.key]),
-                f"{pct(s.minimum)} to {pct(s.maximum)}" if s else "–",
+                percent(r.weights[c.key]),
+                f"{percent(s.minimum)} to {percent(s.maximum)}" if s else "–",
             ]
         )
     note = "" if r.weights_given_by else "Nobody gave weights, so every criterion counted the same."
@@ -361,8 +362,11 @@ def _matrix(record: Record, labels: dict[str, str]) -> Table:
     scores = {x.option: x.score for x in r.ranking}
     rows = [
         [clean_line(o.name)]
-        + [num(r.scores[o.key][c.key], 1) if c.key in r.scores[o.key] else "–" for c in w.criteria]
-        + [num(scores[o.key], 1)]
+        + [
+            decimal(r.scores[o.key][c.key], 1) if c.key in r.scores[o.key] else "–"
+            for c in w.criteria
+        ]
+        + [decimal(scores[o.key], 1)]
         for o in w.options
     ]
     return Table(
@@ -381,8 +385,8 @@ def _ranking(record: Record) -> Table:
             [
                 str(x.rank),
                 clean_line(x.name) + (" (chosen)" if d and d.option == x.option else ""),
-                num(x.score, 1),
-                pct(x.coverage) + " of the weight",
+                decimal(x.score, 1),
+                percent(x.coverage) + " of the weight",
             ]
             for x in record.results.ranking
         ],
@@ -404,7 +408,7 @@ def _divided(record: Record) -> Table | None:
                 str(s.count),
                 str(int(s.minimum)),
                 str(int(s.maximum)),
-                num(s.sd),
+                decimal(s.sd, 2),
             ]
             for (o, c), s in divided
         ],
@@ -422,7 +426,7 @@ def _robustness(record: Record) -> tuple[list[str], Table | None]:
     lines = []
     if rb.concordance is not None:
         lines.append(
-            f"Agreement on the order of the options (Kendall's W) was {num(rb.concordance)} "
+            f"Agreement on the order of the options (Kendall's W) was {decimal(rb.concordance, 2)} "
             f"across the {rb.members} members who finished their input, on a scale where 0 "
             "means no shared ordering and 1 means everyone ordered the options alike."
         )
@@ -436,8 +440,8 @@ def _robustness(record: Record) -> tuple[list[str], Table | None]:
     rows = []
     for c in record.workshop.criteria:
         lo, hi = rb.stability[c.key]
-        firm = "any weight" if lo <= 0.0005 and hi >= 0.9995 else f"{pct(lo)} to {pct(hi)}"
-        rows.append([clean_line(c.name), pct(record.results.weights[c.key]), firm])
+        firm = "any weight" if lo <= 0.0005 and hi >= 0.9995 else f"{percent(lo)} to {percent(hi)}"
+        rows.append([clean_line(c.name), percent(record.results.weights[c.key]), firm])
     return lines, Table(
         ["Criterion", "Weight now", "Top option stays first from"], rows, numeric=frozenset({1})
     )
@@ -591,7 +595,7 @@ def _plan(plan: PlanSummary, cited: list[str]) -> PlanSection:
             [
                 [
                     clean_line(m.case.name),
-                    pct(m.score),
+                    percent(m.score),
                     "; ".join(answer(q, v) for q, v in m.alike) or "Neighbouring answers only",
                     _refs(cited, m.case.sources),
                 ]

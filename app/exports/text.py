@@ -38,14 +38,6 @@ def md_block(text: str) -> str:
     return "  \n".join(line for line in lines) if lines else "_(none given)_"
 
 
-def pct(value: float) -> str:
-    return f"{value * 100:.1f}%"
-
-
-def num(value: float, digits: int = 2) -> str:
-    return f"{value:.{digits}f}"
-
-
 # Characters XML 1.0 forbids (Word and PDF would fail on them) and the bidirectional controls
 # that can make text read differently from what it is; neither belongs in a document.
 _UNSAFE = re.compile(

@@ -65,8 +65,8 @@ def record_decision(
         )
         session.add(decision)
         row.stage = Stage.DECIDED.value
-        row.revision += 1
         session.add(row)
+        repo.bump_revision(session, workshop_id)
         repo.add_event(session, workshop_id, "decided", option)
         session.flush()
         return to_decision(decision, workshop.options)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from app.domain.elicitation import MethodSettings
 from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.numbers import check_weight
 from app.domain.workshop import Stage
 from app.persistence import repository as repo
 from app.persistence.tables import ElicitationRow, ParticipantRow, WeightRow, WorkshopRow
@@ -91,13 +91,7 @@ def set_participant_weight(
 
 def _set_weight(session: Session, workshop_id: int, participant_id: int, weight: Any) -> float:
     field = f"participant_weights.{participant_id}"
-    if isinstance(weight, bool) or not isinstance(weight, int | float):
-        raise InvalidInput("A participant weight is a number.", field=field)
-    value = float(weight)
-    if not math.isfinite(value) or not 0 <= value <= MAX_PARTICIPANT_WEIGHT:
-        raise InvalidInput(
-            f"A participant weight is from 0 to {MAX_PARTICIPANT_WEIGHT:g}.", field=field
-        )
+    value = check_weight(weight, field, maximum=MAX_PARTICIPANT_WEIGHT, noun="A participant weight")
     person = session.get(ParticipantRow, participant_id)
     if person is None or person.workshop_id != workshop_id:
         raise NotFound(f"No participant {participant_id} in this workshop.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -21,6 +20,7 @@ from app.domain.elicitation import (
 )
 from app.domain.errors import Conflict, InvalidInput, NotFound, TooManyAttempts, Unauthorized
 from app.domain.explain import judgment_label
+from app.domain.numbers import check_weight
 from app.domain.workshop import (
     Item,
     Stage,
@@ -158,17 +158,6 @@ def _own_workshop(
     return found
 
 
-def _finite_number(value: object, field: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidInput("A weight must be a number.", field=field)
-    number = float(value)
-    if not math.isfinite(number):
-        raise InvalidInput("A weight must be a finite number.", field=field)
-    if number < 0:
-        raise InvalidInput("A weight cannot be negative.", field=field)
-    return number
-
-
 def record_weights(
     session: Session, me: ParticipantIdentity, workshop_id: int, weights: dict[str, Any]
 ) -> dict[str, float]:
@@ -179,7 +168,7 @@ def record_weights(
         unknown = [k for k in weights if k not in criteria]
         if unknown:
             raise InvalidInput(f"Unknown criterion '{unknown[0]}'.", field=f"weights.{unknown[0]}")
-        points = {k: _finite_number(weights.get(k, 0), f"weights.{k}") for k in criteria}
+        points = {k: check_weight(weights.get(k, 0), f"weights.{k}") for k in criteria}
         total = sum(points.values())
         if total <= 0:
             raise InvalidInput("Give at least one criterion some weight.", field="weights")

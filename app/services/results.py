@@ -10,6 +10,7 @@ from sqlmodel import Session
 from app.domain.analysis import Analysis, ParticipantInput, analyse, what_if, what_if_sentence
 from app.domain.elicitation import MethodSettings, pairwise_matrix
 from app.domain.errors import InvalidInput
+from app.domain.numbers import check_weight
 from app.domain.record import Record, masked_events, participant_inputs, robustness_of
 from app.domain.results import RankedOption, WorkshopResults
 from app.domain.workshop import Workshop
@@ -160,11 +161,6 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
     return Record(workshop, view.results, view.comments, events, inputs, robustness)
 
 
-def participant_count(session: Session, workshop_id: int) -> int:
-    with session.begin():
-        return len(repo.participants(session, workshop_id))
-
-
 def explore_weights(
     session: Session,
     owner_id: int,
@@ -179,12 +175,7 @@ def explore_weights(
     unknown = [k for k in weights if k not in keys]
     if unknown:
         raise InvalidInput(f"Unknown criterion '{unknown[0]}'.", field=f"weights.{unknown[0]}")
-    given: dict[str, float] = {}
-    for key in keys:
-        raw = weights.get(key, 0)
-        if isinstance(raw, bool) or not isinstance(raw, int | float):
-            raise InvalidInput("A weight must be a number.", field=f"weights.{key}")
-        given[key] = float(raw)
+    given = {key: check_weight(weights.get(key, 0), f"weights.{key}") for key in keys}
     ranking = what_if(view.workshop.options, view.results.values, given)
     total = sum(given.values())
     return WhatIfView(

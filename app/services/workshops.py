@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -11,6 +9,7 @@ from sqlmodel import Session
 from app import security
 from app.domain.catalogue import Catalogue
 from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.keys import unique_key
 from app.domain.workshop import (
     Item,
     Stage,
@@ -183,19 +182,9 @@ def update_workshop(
             check_stage_change(current, target)
             row.stage = target.value
             repo.add_event(session, workshop_id, "stage", target.value)
-        row.revision += 1
-        row.updated_at = datetime.now(UTC)
         session.add(row)
-        session.flush()
+        repo.bump_revision(session, workshop_id)
         return load_workshop(session, row)[0]
-
-
-def _new_key(name: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "item"
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    return key
 
 
 def add_item(
@@ -225,7 +214,7 @@ def add_item(
         new = WorkshopItemRow(
             workshop_id=workshop_id,
             kind=kind,
-            key=_new_key(name, {e.key for e in existing}),
+            key=unique_key(name, {e.key for e in existing}),
             position=max((e.position for e in existing), default=-1) + 1,
             name=name,
             description=description,

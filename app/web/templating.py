@@ -10,17 +10,10 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
+from app.domain.numbers import decimal, percent
 from app.domain.workshop import AGREEMENT_LEVELS, SECTORS, STAGES
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
-
-
-def percent(value: float | None, digits: int = 0) -> str:
-    return "–" if value is None else f"{value * 100:.{digits}f}%"
-
-
-def number(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
 
 
 def when(value: datetime | None) -> str:
@@ -30,7 +23,7 @@ def when(value: datetime | None) -> str:
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     env = templates.env
-    env.filters.update(percent=percent, number=number, when=when)
+    env.filters.update(percent=percent, number=decimal, when=when)
     env.globals.update(SECTORS=SECTORS, STAGES=STAGES, AGREEMENT_LEVELS=AGREEMENT_LEVELS)
     return templates
 

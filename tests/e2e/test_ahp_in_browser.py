@@ -86,7 +86,7 @@ def test_inconsistent_participant_revises_and_facilitator_explores_what_if(serve
     compare(ana, CONSISTENT)
     expect(ana.locator("#consistency.ok")).to_be_visible()
     expect(ana.locator("#revisit-list")).to_have_count(0)
-    expect(ana.locator("#my-pairwise-weights")).to_contain_text("Credibility 53%")
+    expect(ana.locator("#my-pairwise-weights")).to_contain_text("Credibility 53.3%")
 
     ben = browser.new_context().new_page()
     join(ben, base, code, "Ben", "community")

@@ -72,7 +72,7 @@ def test_pairwise_consistent_answers_show_no_revisit_list(client):
     doc = page(client.post(f"/w/{w['id']}/pairwise", data=CONSISTENT, headers=HX))
     assert "ok" in doc.select_one("#consistency")["class"]
     assert doc.select_one("#revisit-list") is None
-    assert "Credibility 53%" in doc.select_one("#my-pairwise-weights").text
+    assert "Credibility 53.3%" in doc.select_one("#my-pairwise-weights").text
 
 
 def test_pairwise_without_javascript_redirects_then_page_shows_check(client):

@@ -4,12 +4,12 @@ and written to JSON) and the checks of every edit, each naming the field at faul
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.errors import InvalidInput
+from app.domain.keys import unique_key
 from app.domain.planning.catalogue import PlanningCatalogue
 
 MAX_AMOUNT = 1_000_000_000
@@ -155,14 +155,6 @@ def _amount(value: Any, field_name: str) -> int:
     return int(number)
 
 
-def _line_key(label: str, taken: set[str]) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40] or "line"
-    key, n = base, 2
-    while key in taken:
-        key, n = f"{base}-{n}", n + 1
-    return key
-
-
 def check_budget_lines(
     planning: PlanningCatalogue, lines: Sequence[Mapping[str, Any]]
 ) -> tuple[dict[str, int], tuple[CustomLine, ...]]:
@@ -189,7 +181,9 @@ def check_budget_lines(
                 "A label may have at most 120 characters.", field=f"lines[{i}].label"
             )
         amount = _amount(raw if raw not in (None, "") else 0, f"lines[{i}].amount")
-        new_key = key if key and key not in taken else _line_key(label, taken)
+        new_key = (
+            key if key and key not in taken else unique_key(label, taken, limit=40, fallback="line")
+        )
         taken.add(new_key)
         custom.append(CustomLine(new_key, label, amount))
     return amounts, tuple(custom)

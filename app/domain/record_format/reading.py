@@ -94,7 +94,7 @@ class RecordIn(_Strict):
     events: list[EventIn]
     results: dict[str, Any]
     sources: list[dict[str, Any]]
-    # The backbone plan the workshop came from (issue 5): accepted for the fingerprint, not
+    # The backbone plan the workshop came from: accepted for the fingerprint, not
     # imported. The plan is the planner's draft; the workshop created again links to no plan.
     plan: dict[str, Any] | None = None
     fingerprint: str

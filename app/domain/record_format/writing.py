@@ -115,7 +115,7 @@ def record_data(record: Record) -> dict[str, Any]:
             for s in record.sources.values()
             if s.key in cited
         ],
-        # The backbone plan the workshop was made from (issue 5), or null. Import ignores it:
+        # The backbone plan the workshop was made from, or null. Import ignores it:
         # the plan stays with the planner's draft, not with the workshop created again.
         "plan": plan_data(record.plan) if record.plan is not None else None,
     }

@@ -291,7 +291,7 @@ def decision_out(d: Decision) -> DecisionOut:
     )
 
 
-# Methods, agreement, robustness and sectors (issue 3): bodies, responses and their mappers.
+# Methods, agreement, robustness and sectors: bodies, responses and their mappers.
 
 
 class MethodIn(Body):

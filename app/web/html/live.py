@@ -90,7 +90,7 @@ def download_rationale(
     return rationale_response(request, session, record, ext)
 
 
-# The method form and the what-if panel (issue 3). They live here rather than in facilitate.py
+# The method form and the what-if panel. They live here rather than in facilitate.py
 # because its catch-all POST /workshops/{id}/{kind} would answer these paths first.
 
 

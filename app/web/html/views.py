@@ -8,6 +8,7 @@ from fastapi import Request
 from sqlmodel import Session
 from starlette.responses import Response
 
+from app.domain.workshop import can_edit_items
 from app.services import results
 from app.services.accounts import Facilitator
 from app.web.templating import render
@@ -43,7 +44,6 @@ def workshop_page(
         "decision_values": decision
         or {"option": (view.results.top_options or [""])[0], "agreement": "consensus"},
         # Criteria and options are fixed once anyone has weighed or rated.
-        "can_edit_items": w.stage.value != "decided"
-        and not (view.results.weights_given_by or view.results.cells),
+        "can_edit_items": can_edit_items(w.stage, view.results.has_input),
     }
     return render(request, "pages/workshop.html", context, status_code=status)

@@ -1,0 +1,41 @@
+"""How numbers read, in one place: shares as percents, figures with a fixed number of decimals,
+and the one check every typed weight goes through before any arithmetic touches it."""
+
+from __future__ import annotations
+
+import math
+
+from app.domain.errors import InvalidInput
+
+
+def percent(share: float | None) -> str:
+    """0.1834 -> '18.3%', 0.53 -> '53%', None -> '–': the same figure reads the same on every
+    page, in every sentence and in every document."""
+    if share is None:
+        return "–"
+    text = f"{share * 100:.1f}"
+    return (text[:-2] if text.endswith(".0") else text) + "%"
+
+
+def decimal(value: float | None, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def check_weight(
+    value: object, field: str, *, maximum: float | None = None, noun: str = "A weight"
+) -> float:
+    """A typed weight as a float: a real number, finite, not negative, at most `maximum`;
+    anything else is refused naming the field."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidInput(f"{noun} must be a number.", field=field)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer literal too large for a float
+        number = math.inf
+    if not math.isfinite(number):
+        raise InvalidInput(f"{noun} must be a finite number.", field=field)
+    if number < 0:
+        raise InvalidInput(f"{noun} cannot be negative.", field=field)
+    if maximum is not None and number > maximum:
+        raise InvalidInput(f"{noun} may be at most {maximum:g}.", field=field)
+    return number
