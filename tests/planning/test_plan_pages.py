@@ -134,10 +134,12 @@ def test_plan_page_functions_matrix_assigns_a_carrier(client):
     plan_id = start_plan(client)
     doc = page(client.get(f"/plans/{plan_id}"))
     assert len(doc.select("#functions-matrix tbody tr")) == 7
-    client.post(f"/plans/{plan_id}/functions", data={"carriers.programs": "backbone"})
-    doc = page(client.get(f"/plans/{plan_id}"))
     row = doc.select_one('#functions-matrix tr[data-function="programs"]')
     assert row["data-carrier"] == "backbone"
+    client.post(f"/plans/{plan_id}/functions", data={"carriers.programs": "partner"})
+    doc = page(client.get(f"/plans/{plan_id}"))
+    row = doc.select_one('#functions-matrix tr[data-function="programs"]')
+    assert row["data-carrier"] == "partner"
     strategic = doc.select_one('#functions-matrix tr[data-function="strategic-coherence"]')
     assert strategic.select_one(".measure-short").text.strip()
 

@@ -79,7 +79,7 @@ def test_planning_catalog_every_question_says_why_it_matters(planning):
         ),
         (
             "backbone.yaml",
-            "    carrier: department\n    measures:\n      short_term: Policy",
+            "    carrier: backbone\n    measures:\n      short_term: Policy",
             "    carrier: nobody\n    measures:\n      short_term: Policy",
             "planning/backbone.yaml",
             "functions[3].carrier[0]",

@@ -189,10 +189,13 @@ def test_proposal_without_answers_is_equal_over_the_template(planning, catalogue
 def test_functions_matrix_defaults_depend_on_the_model_and_can_be_changed(planning):
     own = {r.key: r.carrier for r in functions_matrix(planning, "health-department", {})}
     external = {r.key: r.carrier for r in functions_matrix(planning, "consulting-firm", {})}
+    # The deck lists all seven as the backbone's: each defaults to it. Under a department-run
+    # backbone, outreach goes to a partner (outside organizations reach communities more easily).
+    assert set(external.values()) == {"backbone"}
     assert own["community-outreach"] == "partner" and external["community-outreach"] == "backbone"
-    changed = functions_matrix(planning, "consulting-firm", {"funding": "backbone"})
+    changed = functions_matrix(planning, "consulting-firm", {"funding": "department"})
     row = next(r for r in changed if r.key == "funding")
-    assert (row.carrier, row.default_carrier) == ("backbone", "department")
+    assert (row.carrier, row.default_carrier) == ("department", "backbone")
     assert len(own) == 7
 
 

@@ -109,9 +109,9 @@ def test_plans_api_functions_matrix_read_and_assign(client):
     url = f"{API}/plans/{plan['id']}/functions"
     body = client.get(url, headers=auth).json()
     assert len(body["functions"]) == 7
-    body = client.put(url, json={"carriers": {"programs": "backbone"}}, headers=auth).json()
+    body = client.put(url, json={"carriers": {"programs": "partner"}}, headers=auth).json()
     programs = next(f for f in body["functions"] if f["key"] == "programs")
-    assert (programs["carrier"], programs["default_carrier"]) == ("backbone", "partner")
+    assert (programs["carrier"], programs["default_carrier"]) == ("partner", "backbone")
     bad = client.put(url, json={"carriers": {"programs": "nobody"}}, headers=auth)
     assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "carriers.programs"
 
