@@ -85,7 +85,10 @@ class CaseIn(Schema):
     model: Key
     summary: Text
     lessons: Texts
-    features: Annotated[dict[Key, Key], Field(min_length=1)]
+    # Only what the source says: a case may answer no question at all. `support` names the
+    # source passages behind each answer (support.yaml); tests/planning hold the two together.
+    features: dict[Key, Key] = {}
+    support: dict[Key, Keys] = {}
     sources: Keys
 
 

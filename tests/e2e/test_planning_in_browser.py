@@ -48,7 +48,7 @@ def test_planner_goes_from_questionnaire_to_a_workshop(server, browser):
     )
     first = page.locator("#similar-cases li.similar-case").first
     expect(first).to_have_attribute("data-case", "kansas")
-    expect(first.locator(".alike [data-question]")).to_have_count(2)
+    expect(first.locator(".alike [data-question]")).to_have_count(3)
 
     # 4. The plan: choose the model, then edit the budget (htmx swaps the totals in place).
     page.check('#model-choice input[value="public-health-institute"]')

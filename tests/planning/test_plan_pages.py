@@ -93,8 +93,25 @@ def test_plan_page_situations_like_yours_ranks_cases_and_says_why(client):
     first = doc.select_one("#similar-cases li.similar-case")
     assert first["data-case"] == "kansas"
     assert first.select_one(".similarity").text == "100% alike"
+    assert first.select_one(".coverage").text == "on 2 of your 2 answers"
     alike = [t["data-question"] for t in first.select(".alike [data-question]")]
     assert alike == ["supplier-ties", "data-trust"]
+    assert doc.select_one("#how-alike") is not None
+
+
+def test_plan_page_similar_case_shows_what_its_source_does_not_say(client):
+    plan_id = start_plan(client)
+    form = {"answers.supplier-ties": "strong", "answers.data-trust": "shares"}
+    client.post(f"/plans/{plan_id}/answers", data=form)
+    doc = page(client.get(f"/plans/{plan_id}"))
+    first = doc.select_one("#similar-cases li.similar-case")
+    # Wisconsin agrees on providers; its source is silent on data, which is shown, not counted.
+    assert (first["data-case"], first.select_one(".similarity").text) == ("wisconsin", "100% alike")
+    assert first.select_one(".coverage").text == "on 1 of your 2 answers"
+    unknown = [li["data-question"] for li in first.select(".unknown li[data-question]")]
+    assert unknown == ["data-trust"]
+    kansas = doc.select_one('#similar-cases li.similar-case[data-case="kansas"]')
+    assert [s["data-question"] for s in kansas.select(".differ [data-question]")] == ["data-trust"]
 
 
 def test_plan_page_plan_form_saves_model_staff_selection_and_phases(client):
@@ -209,5 +226,12 @@ def test_cases_library_shows_states_and_type_examples(client):
     assert len(doc.select("#cases-state article.case")) == 5
     assert len(doc.select("#cases-type-example article.case")) == 6
     kansas = doc.select_one("#case-kansas")
-    assert kansas.select_one('.features li[data-question="data-trust"]') is not None
+    known = kansas.select_one('.features li[data-question="data-trust"]')
+    assert known["data-known"] == "yes" and known.select_one(".not-known") is None
+    silent = kansas.select_one('.features li[data-question="existing-contracts"]')
+    assert silent["data-known"] == "no" and silent.select_one(".not-known").text == "Not known"
+    assert len(kansas.select(".features li")) == 12
+    calgary = doc.select_one("#case-calgary-homeless-foundation")
+    assert calgary.select_one(".no-answers") is not None
+    assert len(calgary.select('.features li[data-known="no"]')) == 12
     assert kansas.select_one("cite[data-source]") is not None

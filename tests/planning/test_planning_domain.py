@@ -3,6 +3,8 @@ arithmetic, the workshop proposal, the functions matrix and the plan summary."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from app.domain.errors import InvalidInput
@@ -23,36 +25,101 @@ from app.domain.planning import (
     similarity,
 )
 
-# Hand-checked: over the three answered questions,
-#   Wisconsin: supplier-ties strong = 1, contracting long = 1            -> 2/3
-#   Kansas: supplier-ties some vs strong = 1/2 (one step of two), data wary = 1,
-#           contracting months vs long = 1/2                             -> 2/3 (fewer identical)
-#   Michigan, Missouri, Opportunity Chicago, Shape Up Somerville: one identical answer -> 1/3
-#   Utah: contracting months vs long = 1/2                               -> 1/6
+# Hand-checked, over the questions both sides answered (a case answers only what its source
+# says; the planner answered these three):
+#   Wisconsin: supplier-ties strong = 1, contracting long = 1 (no data-trust) -> 2/2, net +2
+#   Kansas: supplier-ties some vs strong = 1/2 (one step of two), contracting long = 1,
+#           data wary = 1                                               -> 2.5/3, net +2
+#   Michigan, Missouri, Utah: contracting long = 1 (nothing else shared) -> 1/1, net +1
+#   the six type examples answer nothing                                -> 0
 ANSWERS = {"supplier-ties": "strong", "contracting-time": "long", "data-trust": "wary"}
 
 
 def test_similarity_ranking_on_hand_checked_answers(planning):
-    ranked = [(m.case.key, round(m.score, 4)) for m in rank_cases(planning, ANSWERS)]
-    assert ranked[:7] == [
-        ("wisconsin", 0.6667),
-        ("kansas", 0.6667),
-        ("michigan", 0.3333),
-        ("missouri", 0.3333),
-        ("opportunity-chicago", 0.3333),
-        ("shape-up-somerville", 0.3333),
-        ("utah", 0.1667),
+    ranked = [(m.case.key, m.score, m.shared, m.standing) for m in rank_cases(planning, ANSWERS)]
+    assert ranked[:5] == [
+        ("wisconsin", 1.0, 2, 2.0),
+        ("kansas", 0.8333, 3, 2.0),
+        ("michigan", 1.0, 1, 1.0),
+        ("missouri", 1.0, 1, 1.0),
+        ("utah", 1.0, 1, 1.0),
     ]
-    assert all(score == 0 for _, score in ranked[7:])
+    assert all(score == 0 and shared == 0 for _, score, shared, _ in ranked[5:])
 
 
 def test_similarity_says_which_answers_made_a_case_alike(planning):
     kansas = similarity(planning, ANSWERS, planning.cases["kansas"])
-    assert kansas.alike == (("data-trust", "wary"),)
-    assert kansas.near == (
-        ("supplier-ties", "strong", "some"),
-        ("contracting-time", "long", "months"),
+    assert kansas.alike == (("contracting-time", "long"), ("data-trust", "wary"))
+    assert kansas.near == (("supplier-ties", "strong", "some"),)
+    assert (kansas.differ, kansas.unknown, kansas.coverage) == ((), (), 1.0)
+
+
+# A department like Wisconsin's, every question answered: close to its providers, trusted
+# with their data, staffed, no outside partner or cross-sector body to lean on.
+WISCONSIN_LIKE = {
+    "supplier-ties": "strong",
+    "existing-contracts": "none",
+    "contracting-time": "long",
+    "data-trust": "shares",
+    "staff-project-management": "dedicated",
+    "staff-data": "dedicated",
+    "staff-facilitation": "dedicated",
+    "cross-sector-body": "none",
+    "trusted-partner": "none",
+    "funding-now": "secured",
+    "funding-later": "uncertain",
+    "admin-load": "some",
+}
+
+
+def test_similarity_answering_as_wisconsin_finds_wisconsin_first_and_high(planning):
+    assert set(WISCONSIN_LIKE) == set(planning.questions)
+    first, second = rank_cases(planning, WISCONSIN_LIKE)[:2]
+    assert first.case.key == "wisconsin"
+    # 100 % on the two questions its source answers, which are 2 of the planner's 12.
+    assert (first.score, first.shared, first.coverage) == (1.0, 2, 0.1667)
+    assert len(first.unknown) == 10 and first.standing > second.standing
+
+
+@pytest.mark.parametrize("state", ["kansas", "wisconsin", "michigan", "missouri", "utah"])
+def test_similarity_answering_as_a_state_ranks_it_first_at_full_score(planning, state):
+    answers = dict(planning.cases[state].features)
+    first, second = rank_cases(planning, answers)[:2]
+    assert (first.case.key, first.score, first.coverage) == (state, 1.0, 1.0)
+    assert (first.standing, first.score) > (second.standing, second.score)
+
+
+def test_similarity_scores_only_the_shared_questions(planning):
+    # Michigan's source is silent on supplier ties: it counts neither for nor against.
+    match = similarity(
+        planning, {"contracting-time": "long", "supplier-ties": "none"}, planning.cases["michigan"]
     )
+    assert (match.score, match.shared, match.coverage) == (1.0, 1, 0.5)
+    assert match.unknown == ("supplier-ties",)
+
+
+def test_rank_a_strong_match_on_five_beats_a_perfect_match_on_one(planning):
+    mine = {q: planning.questions[q].options[0].key for q in list(planning.questions)[:8]}
+    keys = list(mine)
+    other = {q: planning.questions[q].options[-1].key for q in keys}
+
+    def case(key, same, different):
+        features = [(q, mine[q]) for q in same] + [(q, other[q]) for q in different]
+        return replace(planning.cases["utah"], key=key, features=tuple(features))
+
+    cases = {
+        "one-perfect": case("one-perfect", keys[:1], []),
+        "four-of-five": case("four-of-five", keys[:4], keys[4:5]),
+        "four-of-eight": case("four-of-eight", keys[:4], keys[4:8]),
+        "three-of-three": case("three-of-three", keys[:3], []),
+    }
+    ranked = [m.case.key for m in rank_cases(replace(planning, cases=cases), mine)]
+    # Net agreement +3, +3 (the higher score first), +1, 0.
+    assert ranked == ["three-of-three", "four-of-five", "one-perfect", "four-of-eight"]
+
+
+def test_similarity_without_answers_is_zero_for_every_case(planning):
+    assert {(m.score, m.coverage) for m in rank_cases(planning, {})} == {(0.0, 0.0)}
 
 
 def test_similarity_unordered_question_gives_no_half_credit(planning):
@@ -60,10 +127,6 @@ def test_similarity_unordered_question_gives_no_half_credit(planning):
     assert match.score == 0 and match.near == ()
     match = similarity(planning, {"trusted-partner": "institute"}, planning.cases["michigan"])
     assert match.score == 1.0 and match.alike == (("trusted-partner", "institute"),)
-
-
-def test_similarity_without_answers_is_zero_for_every_case(planning):
-    assert {m.score for m in rank_cases(planning, {})} == {0.0}
 
 
 def test_leading_model_follows_the_leans(planning, models):

@@ -93,14 +93,20 @@ def test_plans_api_cases_ranked_by_similarity(client):
     answer(client, auth, plan["id"], KANSAS_LIKE)
     cases = client.get(f"{API}/plans/{plan['id']}/cases", headers=auth).json()
     assert len(cases) == 11
-    assert cases[0]["key"] == "kansas" and cases[0]["similarity"] == 0.8333
-    assert cases[0]["alike"] == [
+    kansas, wisconsin = cases[0], next(c for c in cases if c["key"] == "wisconsin")
+    assert kansas["key"] == "kansas" and kansas["similarity"] == 1.0
+    assert (kansas["shared"], kansas["coverage"]) == (3, 1.0)
+    assert kansas["alike"] == [
         {"question": "supplier-ties", "answer": "some"},
+        {"question": "contracting-time", "answer": "long"},
         {"question": "data-trust", "answer": "wary"},
     ]
-    assert cases[0]["near"] == [
-        {"question": "contracting-time", "yours": "long", "theirs": "months"}
-    ]
+    assert kansas["near"] == [] and kansas["differ"] == [] and kansas["not_known"] == []
+    # Wisconsin's source says nothing of its providers' data: not known, not counted.
+    w = wisconsin
+    assert (w["similarity"], w["shared"], w["coverage"]) == (0.75, 2, 0.6667)
+    assert wisconsin["near"] == [{"question": "supplier-ties", "yours": "some", "theirs": "strong"}]
+    assert wisconsin["not_known"] == ["data-trust"]
 
 
 def test_plans_api_functions_matrix_read_and_assign(client):
@@ -188,6 +194,10 @@ def test_catalog_cases_lists_the_library(client):
     cases = client.get(f"{API}/catalog/cases").json()
     assert [c["key"] for c in cases][:5] == ["kansas", "wisconsin", "michigan", "missouri", "utah"]
     assert len(cases) == 11 and cases[0]["features"]["data-trust"] == "wary"
+    silent = cases[0]["not_known"]
+    assert "existing-contracts" in silent and "data-trust" not in silent
+    calgary = next(c for c in cases if c["key"] == "calgary-homeless-foundation")
+    assert calgary["features"] == {} and len(calgary["not_known"]) == 12
 
 
 def test_plans_api_summary_has_every_section_as_one_record(client):

@@ -130,11 +130,14 @@ def leading_model(
     closest = next((m.case.key for m in ranked if m.case.model in models), None)
     if chosen:
         return Leading(chosen, True, tuple(leans.items()), closest)
-    best_case_score: dict[str, float] = {}
-    for m in ranked:
-        best_case_score.setdefault(m.case.model, m.score)
+    # A model's best place in the case ranking (lower is closer); models with no case ranked
+    # come after every model that has one.
+    best_place: dict[str, int] = {}
+    for place, m in enumerate(ranked):
+        best_place.setdefault(m.case.model, place)
     model = max(
-        models, key=lambda k: (leans[k], best_case_score.get(k, 0.0), -list(models).index(k))
+        models,
+        key=lambda k: (leans[k], -best_place.get(k, len(ranked)), -list(models).index(k)),
     )
     return Leading(model, False, tuple(leans.items()), closest)
 

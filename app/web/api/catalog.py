@@ -69,6 +69,7 @@ def list_cases(planning: PlanningDep) -> list[CasePublic]:
             summary=c.summary,
             lessons=list(c.lessons),
             features=dict(c.features),
+            not_known=[q for q in planning.questions if c.feature(q) is None],
             sources=list(c.sources),
         )
         for c in planning.cases.values()

@@ -59,6 +59,7 @@ class CasePublic(BaseModel):
     summary: str
     lessons: list[str]
     features: dict[str, str]
+    not_known: list[str]
     sources: list[str]
 
 
@@ -105,8 +106,12 @@ class CaseRanked(BaseModel):
     kind: str
     model: str
     similarity: float
+    shared: int
+    coverage: float
     alike: list[dict[str, str]]
     near: list[dict[str, str]]
+    differ: list[dict[str, str]]
+    not_known: list[str]
     summary: str
 
 

@@ -116,8 +116,12 @@ def rank_cases(plan_id: int, desk: PlanDeskDep) -> list[CaseRanked]:
             kind=m.case.kind,
             model=m.case.model,
             similarity=m.score,
+            shared=m.shared,
+            coverage=m.coverage,
             alike=[{"question": q, "answer": a} for q, a in m.alike],
             near=[{"question": q, "yours": y, "theirs": t} for q, y, t in m.near],
+            differ=[{"question": q, "yours": y, "theirs": t} for q, y, t in m.differ],
+            not_known=list(m.unknown),
             summary=m.case.summary,
         )
         for m in desk.read(plan_id).cases
