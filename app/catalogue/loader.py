@@ -160,10 +160,11 @@ class Checker:
         self, keys: Sequence[str], known: Sequence[str], file: str, path: str, what: str
     ) -> None:
         for i, key in enumerate(keys):
-            if key not in known:
-                self.add(
-                    file, f"{path}[{i}]", f"unknown {what} '{key}' (known: {', '.join(known)})"
-                )
+            self.known_key(key, known, file, f"{path}[{i}]", what)
+
+    def known_key(self, key: str, known: Sequence[str], file: str, field: str, what: str) -> None:
+        if key not in known:
+            self.add(file, field, f"unknown {what} '{key}' (known: {', '.join(known)})")
 
     def raise_if_any(self) -> None:
         if self.problems:

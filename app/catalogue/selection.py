@@ -1,5 +1,6 @@
 """The selection catalogue: criteria/ (sources, criteria, backbone models, reference ratings,
-templates) read through the loader and checked across files into frozen domain objects."""
+templates, and what the rationale takes from there) read through the loader and checked across
+files into frozen domain objects."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from app.catalogue.loader import (
     Texts,
     read_file,
 )
+from app.catalogue.rationale import RationaleFiles, read_rationale_files
 from app.domain.catalogue import (
     SCALE_POINTS,
     BackboneModel,
@@ -217,6 +219,7 @@ def _to_domain(
     models: ModelsFile,
     reference: ReferenceFile,
     templates: TemplatesFile,
+    rationale: RationaleFiles,
 ) -> Catalogue:
     return Catalogue.build(
         sources=[Source(s.key, s.title, s.file, s.publisher, s.year) for s in sources.sources],
@@ -253,6 +256,8 @@ def _to_domain(
             Template(t.key, t.name, t.description, tuple(t.criteria), tuple(t.models))
             for t in templates.templates
         ],
+        considerations=rationale.considerations_of(),
+        event_labels=rationale.event_labels(),
     )
 
 
@@ -265,6 +270,7 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
     models = read_file(directory, MODELS_FILE, ModelsFile, problems)
     reference = read_file(directory, REFERENCE_FILE, ReferenceFile, problems)
     templates = read_file(directory, TEMPLATES_FILE, TemplatesFile, problems)
+    rationale = read_rationale_files(directory, problems)
     if (
         problems
         or sources is None
@@ -272,12 +278,14 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
         or models is None
         or reference is None
         or templates is None
+        or rationale is None
     ):
         raise CatalogueError(problems)
     problems = _cross_check(directory, sources, criteria, models, reference, templates)
+    problems += rationale.check(directory, [s.key for s in sources.sources])
     if problems:
         raise CatalogueError(problems)
-    return _to_domain(sources, criteria, models, reference, templates)
+    return _to_domain(sources, criteria, models, reference, templates, rationale)
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,6 @@
 """The catalogue as frozen domain objects: sources, criteria, backbone models, reference hints,
-templates. Pure data; `app.catalog` reads and checks the YAML files that fill it."""
+templates, and what a rationale takes from it (the considerations after a choice, the timeline's
+event labels). Pure data; `app.catalogue` reads and checks the YAML files that fill it."""
 
 from __future__ import annotations
 
@@ -82,6 +83,16 @@ class Template:
 
 
 @dataclass(frozen=True)
+class Consideration:
+    """A planning question a rationale puts to a group once it has chosen, and its source."""
+
+    key: str
+    topic: str
+    text: str
+    source: str  # a key of `Catalogue.sources`
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """Everything in criteria/, keyed and in file order; the mappings are read-only."""
 
@@ -90,6 +101,8 @@ class Catalogue:
     models: Mapping[str, BackboneModel]
     reference: Mapping[tuple[str, str], ReferenceRating]
     templates: Mapping[str, Template]
+    considerations: tuple[Consideration, ...]
+    event_labels: Mapping[str, str]  # timeline event kind -> what a document calls it
 
     def template(self, key: str) -> Template:
         """The template with this key; KeyError when there is none."""
@@ -107,6 +120,8 @@ class Catalogue:
         models: list[BackboneModel],
         reference: list[ReferenceRating],
         templates: list[Template],
+        considerations: list[Consideration],
+        event_labels: Mapping[str, str],
     ) -> Catalogue:
         """Key the items, keeping their order, behind read-only mappings."""
         return cls(
@@ -115,4 +130,6 @@ class Catalogue:
             models=MappingProxyType({m.key: m for m in models}),
             reference=MappingProxyType({(r.model, r.criterion): r for r in reference}),
             templates=MappingProxyType({t.key: t for t in templates}),
+            considerations=tuple(considerations),
+            event_labels=MappingProxyType(dict(event_labels)),
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app.domain.analysis import Analysis
-from app.domain.catalogue import Source
+from app.domain.catalogue import Consideration, Source
 from app.domain.planning import PlanSummary
 from app.domain.results import Cell, WorkshopResults
 from app.domain.workshop import Event, Participant, Workshop
@@ -51,9 +51,12 @@ class Record:
     events: list[Event]
     inputs: tuple[ParticipantInput, ...] = ()
     robustness: Robustness | None = field(default=None, compare=False)
-    # The catalogue's documents, by key, that the rationale may cite (filled where the record is
-    # rendered: services.documents.for_documents); empty means nothing can be cited.
+    # What the rationale takes from the catalogue (filled where the record is rendered:
+    # services.documents.for_documents): the documents it may cite, by key (empty: nothing can
+    # be cited), the questions it puts after a choice, and the names of the timeline's events.
     sources: Mapping[str, Source] = field(default_factory=dict, compare=False)
+    considerations: tuple[Consideration, ...] = field(default=(), compare=False)
+    event_labels: Mapping[str, str] = field(default_factory=dict, compare=False)
     # The backbone plan the workshop was made from, if it was made from one.
     plan: PlanSummary | None = field(default=None, compare=False)
 

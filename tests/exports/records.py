@@ -124,6 +124,7 @@ def make_record(
     for per in comments.values():
         for cell, note in per.items():
             by_cell.setdefault(cell, []).append(note)
+    catalogue = load_catalogue()
     return Record(
         workshop,
         results,
@@ -131,5 +132,7 @@ def make_record(
         events,
         inputs,
         robustness_of(analysis),
-        sources=load_catalogue().sources,
+        sources=catalogue.sources,
+        considerations=catalogue.considerations,
+        event_labels=catalogue.event_labels,
     )

@@ -3,6 +3,7 @@ carry, and that a broken file stops loading with a message naming the file and t
 
 from __future__ import annotations
 
+import ast
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,7 @@ import yaml
 
 from app.catalogue import CATALOGUE_DIR, CatalogueError, default_catalogue, load_catalogue
 from app.domain.catalogue import Catalogue
+from app.services import workshops
 
 QUICK_CRITERIA = ("credibility", "neutrality", "funding", "bureaucracy")
 QUICK_MODELS = ("funder", "nonprofit", "government", "multi-org", "steering-committee")
@@ -22,7 +24,10 @@ FILES = (
     "models.yaml",
     "reference_profile.yaml",
     "templates.yaml",
+    "considerations.yaml",
+    "timeline.yaml",
 )
+SERVICES = Path(__file__).resolve().parents[2] / "app" / "services"
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +49,8 @@ def test_load_catalogue_reads_every_file(catalogue: Catalogue) -> None:
     assert len(catalogue.models) >= 10
     assert catalogue.reference
     assert {"quick", "collective-impact", "state-health-department"} <= set(catalogue.templates)
+    assert [c.topic for c in catalogue.considerations][0] == "Existing home or new structure"
+    assert catalogue.event_labels["decided"] == "Decision recorded"
 
 
 def test_default_catalogue_is_read_once() -> None:
@@ -163,6 +170,7 @@ def test_catalogue_items_cite_defined_sources(catalogue: Catalogue) -> None:
     cited = [s for c in catalogue.criteria.values() for s in c.sources]
     cited += [s for m in catalogue.models.values() for s in m.sources]
     cited += [s for r in catalogue.reference.values() for s in r.sources]
+    cited += [c.source for c in catalogue.considerations]
     assert set(cited) <= set(catalogue.sources)
 
 
@@ -176,6 +184,44 @@ def test_catalogue_is_read_only(catalogue: Catalogue) -> None:
         catalogue.criteria["extra"] = catalogue.criteria["credibility"]  # type: ignore[index]
     with pytest.raises(AttributeError):
         catalogue.criteria["funding"].direction = "cost"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        catalogue.event_labels["method"] = "Changed"  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        catalogue.considerations[0].source = "elsewhere"  # type: ignore[misc]
+
+
+def _recorded_kinds(call: ast.Call) -> list[str]:
+    """The event kinds one `add_event(session, workshop_id, kind, ...)` call can record: a
+    literal, or an f-string over the item kinds (`f"{kind}-added"`)."""
+    kind = call.args[2]
+    if isinstance(kind, ast.Constant) and isinstance(kind.value, str):
+        return [kind.value]
+    assert isinstance(kind, ast.JoinedStr), ast.unparse(kind)
+    parts = kind.values
+    assert isinstance(parts[0], ast.FormattedValue) and ast.unparse(parts[0].value) == "kind", (
+        f"teach this test the kinds of {ast.unparse(kind)}"
+    )
+    suffix = "".join(str(p.value) for p in parts[1:] if isinstance(p, ast.Constant))
+    return [f"{item}{suffix}" for item in sorted(workshops.KINDS)]
+
+
+def _kinds_the_services_record() -> set[str]:
+    kinds: set[str] = set()
+    for path in sorted(SERVICES.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "add_event"
+            ):
+                kinds.update(_recorded_kinds(node))
+    return kinds
+
+
+def test_every_event_kind_the_services_record_has_a_timeline_label(catalogue: Catalogue) -> None:
+    kinds = _kinds_the_services_record()
+    assert {"created", "method", "decided", "option-removed"} <= kinds  # the scan finds them
+    assert sorted(kinds - set(catalogue.event_labels)) == []
 
 
 # --- broken files ---
@@ -241,6 +287,22 @@ def _text_rating(d: dict[str, Any]) -> None:
     d["profile"][0]["ratings"][0]["rating"] = "4"
 
 
+def _consideration_unknown_source(d: dict[str, Any]) -> None:
+    d["considerations"][2]["source"] = "a-blog-post"
+
+
+def _consideration_without_text(d: dict[str, Any]) -> None:
+    del d["considerations"][0]["text"]
+
+
+def _event_kind_twice(d: dict[str, Any]) -> None:
+    d["events"][3]["kind"] = "created"
+
+
+def _event_without_label(d: dict[str, Any]) -> None:
+    d["events"][1]["label"] = ""
+
+
 @pytest.mark.parametrize(
     ("name", "mutate", "field", "words"),
     [
@@ -256,6 +318,15 @@ def _text_rating(d: dict[str, Any]) -> None:
         ("reference_profile.yaml", _missing_rating, "profile[1].ratings", "no rating for"),
         ("templates.yaml", _no_quick_template, "templates", "'quick'"),
         ("reference_profile.yaml", _text_rating, "profile[0].ratings[0].rating", "whole number"),
+        (
+            "considerations.yaml",
+            _consideration_unknown_source,
+            "considerations[2].source",
+            "unknown source 'a-blog-post'",
+        ),
+        ("considerations.yaml", _consideration_without_text, "considerations[0].text", "required"),
+        ("timeline.yaml", _event_kind_twice, "events[3]", "'created' appears twice"),
+        ("timeline.yaml", _event_without_label, "events[1].label", "must not be empty"),
     ],
     ids=[
         "bad-direction",
@@ -270,6 +341,10 @@ def _text_rating(d: dict[str, Any]) -> None:
         "incomplete-profile",
         "no-quick-template",
         "rating-as-text",
+        "consideration-unknown-source",
+        "consideration-without-text",
+        "event-kind-twice",
+        "event-without-label",
     ],
 )
 def test_load_catalogue_names_file_and_field_of_broken_entry(
