@@ -267,6 +267,33 @@ def _cross_check(
     return check.problems
 
 
+def _rules(rf: ConsequencesFile) -> tuple[Rule, ...]:
+    return tuple(
+        Rule(
+            key=r.key,
+            when=tuple((q, tuple(v)) for q, v in r.when.items()),
+            unless=tuple((q, tuple(v)) for q, v in r.unless.items()),
+            match=r.match,
+            says=r.says,
+            emphases=tuple(Emphasis(e.criterion, e.change) for e in r.emphases),
+            flags=tuple(r.flags),
+            leans=tuple(r.leans.items()),
+            sources=tuple(r.sources),
+        )
+        for r in rf.rules
+    )
+
+
+def _budget(gf: BudgetFile) -> ReferenceBudget:
+    lines = tuple(
+        ReferenceLine(
+            line.key, line.category, line.label, line.amount, line.salary, line.share_of_salaries
+        )
+        for line in gf.lines
+    )
+    return ReferenceBudget(gf.source, gf.year, gf.currency, gf.total, lines)
+
+
 def _to_domain(
     qf: QuestionnaireFile, rf: ConsequencesFile, cf: CasesFile, bf: BackboneFile, gf: BudgetFile
 ) -> PlanningCatalogue:
@@ -278,20 +305,7 @@ def _to_domain(
             q.key: Question(q.key, q.text, q.why, q.ordered, options(q.options), tuple(q.sources))
             for q in qf.questions
         },
-        rules=tuple(
-            Rule(
-                key=r.key,
-                when=tuple((q, tuple(v)) for q, v in r.when.items()),
-                unless=tuple((q, tuple(v)) for q, v in r.unless.items()),
-                match=r.match,
-                says=r.says,
-                emphases=tuple(Emphasis(e.criterion, e.change) for e in r.emphases),
-                flags=tuple(r.flags),
-                leans=tuple(r.leans.items()),
-                sources=tuple(r.sources),
-            )
-            for r in rf.rules
-        ),
+        rules=_rules(rf),
         cases={
             c.key: Case(
                 c.key,
@@ -335,23 +349,7 @@ def _to_domain(
             )
             for p in bf.phases
         ),
-        budget=ReferenceBudget(
-            gf.source,
-            gf.year,
-            gf.currency,
-            gf.total,
-            tuple(
-                ReferenceLine(
-                    line.key,
-                    line.category,
-                    line.label,
-                    line.amount,
-                    line.salary,
-                    line.share_of_salaries,
-                )
-                for line in gf.lines
-            ),
-        ),
+        budget=_budget(gf),
     )
 
 
