@@ -10,8 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from app.domain.record import Record
 from app.exports import charts as charts_module
-from app.exports.content import Rationale, build
-from app.exports.record_json import fingerprint
+from app.exports.content import Rationale, document
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "exports"
 
@@ -32,31 +31,13 @@ def environment() -> Environment:
     )
 
 
-def author_of(doc: Rationale) -> str:
-    """File metadata names the convener, or the product: never a participant."""
-    return doc.convener if doc.record.workshop.convener.strip() else "Backbone Select"
-
-
-def created_of(doc: Rationale) -> str:
-    w = doc.record.workshop
-    return (w.decision.decided_at if w.decision else w.created_at).isoformat()
-
-
 def render_html(doc: Rationale) -> str:
     charts = {
         name: "data:image/svg+xml;base64," + base64.b64encode(chart.svg()).decode()
         for name, chart in charts_module.draw(doc).items()
     }
-    css = stylesheet()
-    return (
-        environment()
-        .get_template("rationale.html")
-        .render(doc=doc, charts=charts, author=author_of(doc), created=created_of(doc), css=css)
-    )
-
-
-def document(record: Record) -> Rationale:
-    return build(record, fingerprint(record))
+    template = environment().get_template("rationale.html")
+    return template.render(doc=doc, charts=charts, css=stylesheet())
 
 
 def render(record: Record) -> bytes:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 from app.domain.record import Record
-from app.exports.html import document, render_html
+from app.exports.content import document
+from app.exports.html import render_html
 
 # WeasyPrint reports every CSS property it does not know; that is noise in a server log.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)

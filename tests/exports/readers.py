@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import tempfile
 from pathlib import Path
@@ -63,6 +64,17 @@ def word_text(content: bytes) -> str:
         for row in table.rows:
             parts += [cell.text for cell in row.cells]
     return "\n".join(parts)
+
+
+def visible_text(ext: str, content: bytes) -> str:
+    """Everything a file of this format shows or carries as text, its metadata included."""
+    if ext == "pdf":
+        return pdf_text(content) + json.dumps(pdf_info(content))
+    if ext == "docx":
+        props = word(content).core_properties
+        fields = ("author", "last_modified_by", "title", "comments")
+        return word_text(content) + " ".join(str(getattr(props, p)) for p in fields)
+    return content.decode("utf-8-sig")
 
 
 def csv_rows(content: bytes) -> list[dict[str, str]]:

@@ -10,17 +10,19 @@ from dataclasses import replace
 import pytest
 from PIL import Image
 
+from app.domain.elicitation import MethodSettings
+from app.domain.explain import method_sentences
 from app.domain.record_format import canonical, fingerprint_of
 from app.exports import RENDERERS, render_document
 from app.exports.charts import draw
-from app.exports.html import document
+from app.exports.content import document
 from tests.exports import readers
 from tests.exports.records import NAMES, make_record
 
 SECTIONS = [
     "Context and goal",
     "Who took part",
-    "How the group decided",
+    "Method: how the group decided",
     "Criteria and their weights",
     "Ratings",
     "Ranking",
@@ -153,17 +155,31 @@ def test_charts_png_is_an_image(record):
 def test_anonymous_record_names_nobody_in_any_format():
     record = make_record(participants=6, anonymous=True)
     for ext in RENDERERS:
-        content = render_document(record, ext).content
-        text = {
-            "pdf": lambda c: readers.pdf_text(c) + json.dumps(readers.pdf_info(c)),
-            "docx": readers.word_text,
-        }.get(ext, lambda c: c.decode("utf-8-sig"))(content)
+        text = readers.visible_text(ext, render_document(record, ext).content)
         for name in NAMES:
             assert name not in text, (ext, name)
 
 
-def test_method_section_names_settings_that_differ_from_the_default(record):
-    assert "own method settings" not in render_document(record, "md").content.decode()
-    changed = replace(record.workshop, settings={"method": {"weight_aggregation": "geometric"}})
-    md = render_document(replace(record, workshop=changed), "md").content.decode()
-    assert "Geometric mean of everyone's weights" in md
+def _method_text(record) -> dict[str, str]:
+    """The method section's text in Markdown, HTML and Word."""
+    md = render_document(record, "md").content.decode()
+    html = readers.html(render_document(record, "html").content)
+    paragraphs = [p.text for p in readers.word(render_document(record, "docx").content).paragraphs]
+    start = paragraphs.index("Method: how the group decided")
+    end = paragraphs.index("Criteria and their weights")
+    return {
+        "md": md.split("## Method: how the group decided", 1)[1].split("\n## ", 1)[0],
+        "html": html.select_one("section#method").text,
+        "docx": " ".join(paragraphs[start:end]),
+    }
+
+
+def test_method_section_says_the_workshops_method_as_the_results_page_does(record):
+    settings = {"method": {"weight_aggregation": "geometric", "rating_aggregation": "median"}}
+    changed = replace(record, workshop=replace(record.workshop, settings=settings))
+    expected = method_sentences(MethodSettings.from_dict(settings["method"]), [1.0] * 6)
+    for ext, text in _method_text(changed).items():
+        assert all(sentence in " ".join(text.split()) for sentence in expected), ext
+        assert "weighted sum of its values" in text, ext
+    for ext, text in _method_text(record).items():
+        assert "geometric mean" not in text and "average of the ratings given" in text, ext

@@ -217,17 +217,9 @@ def test_anonymous_workshop_from_a_plan_names_nobody_in_any_format(client, sessi
         row.anonymous = True
         session.add(row)
     for ext in ("md", "html", "pdf", "docx", "json", "csv"):
-        content = export(client, auth, wid, ext)
+        text = readers.visible_text(ext, export(client, auth, wid, ext))
         if ext == "pdf":
-            text = readers.pdf_text(content) + json.dumps(readers.pdf_info(content))
             assert f"Backbone plan: {PLAN_TITLE}" in text
-        elif ext == "docx":
-            props = readers.word(content).core_properties
-            text = readers.word_text(content) + " ".join(
-                str(getattr(props, p)) for p in ("author", "last_modified_by", "title", "comments")
-            )
-        else:
-            text = content.decode("utf-8-sig")
         for name in NAMES:
             for part in name.split():
                 assert part not in text, (ext, part)

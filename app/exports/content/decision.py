@@ -1,0 +1,37 @@
+"""The decision: the option chosen, why, any departure from the ranking, agreement, dissent and
+conditions, as the group recorded them."""
+
+from __future__ import annotations
+
+from app.domain.workshop import AGREEMENT_LEVELS
+from app.exports.content.context import Context
+from app.exports.content.model import Field, Fields, Paragraph, Section
+from app.exports.text import clean, clean_line
+
+
+def section(ctx: Context) -> Section:
+    w = ctx.record.workshop
+    d = w.decision
+    if d is None:
+        note = Paragraph("No decision has been recorded yet.", "muted")
+        return Section("decision", "Decision", (note,))
+    fields = [Field("Chosen backbone", clean_line(d.option_name), typed=False)]
+    fields.append(Field("Why the group chose it", clean(d.rationale).strip()))
+    if d.departs_from_ranking:
+        tops = ", ".join(clean_line(w.option(k).name) for k in d.top_options)
+        fields.append(
+            Field("Departure from the ranking", f"The top-ranked option was {tops}.", typed=False)
+        )
+        if d.departure_reason:
+            fields.append(Field("Why not the top-ranked option", clean(d.departure_reason).strip()))
+    fields.append(
+        Field(
+            "Level of agreement",
+            AGREEMENT_LEVELS.get(d.agreement or "", "Not recorded"),
+            typed=False,
+        )
+    )
+    fields.append(Field("Dissent", clean(d.dissent).strip() or "None recorded."))
+    fields.append(Field("Conditions", clean(d.conditions).strip() or "None attached."))
+    fields.append(Field("Recorded", f"{d.decided_at:%Y-%m-%d %H:%M} UTC", typed=False))
+    return Section("decision", "Decision", (Fields(tuple(fields)),))

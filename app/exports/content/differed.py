@@ -1,0 +1,42 @@
+"""Where the group differed: the cells whose ratings were furthest apart."""
+
+from __future__ import annotations
+
+from app.domain.numbers import decimal
+from app.exports.content.context import Context
+from app.exports.content.model import Paragraph, Section, Table
+from app.exports.text import clean_line
+
+SHOWN = 5
+
+
+def section(ctx: Context) -> Section:
+    w, r = ctx.record.workshop, ctx.record.results
+    divided = r.most_divided_cells(SHOWN)
+    if not divided:
+        return Section(
+            "differences",
+            "Where the group differed",
+            (Paragraph("The ratings given did not differ."),),
+        )
+    table = Table(
+        ["Option", "Criterion", "Ratings", "Lowest", "Highest", "Spread (SD)"],
+        [
+            [
+                clean_line(w.option(o).name),
+                clean_line(w.criterion(c).name),
+                str(s.count),
+                str(int(s.minimum)),
+                str(int(s.maximum)),
+                decimal(s.sd, 2),
+            ]
+            for (o, c), s in divided
+        ],
+        numeric=frozenset({2, 3, 4, 5}),
+        id="divided",
+    )
+    intro = Paragraph(
+        "The cells where members' ratings were furthest apart, which the group talked through "
+        "first:"
+    )
+    return Section("differences", "Where the group differed", (intro, table))

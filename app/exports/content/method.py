@@ -1,0 +1,37 @@
+"""How the group decided: the workshop's method in the same sentences the results page shows
+(app.domain.explain), then how ratings become values and scores."""
+
+from __future__ import annotations
+
+from app.domain.elicitation import MethodSettings
+from app.domain.errors import InvalidInput
+from app.domain.explain import method_sentences
+from app.exports.content.context import Context
+from app.exports.content.model import Paragraph, Section
+
+# What every method shares, whatever the facilitator chose for weights and ratings.
+SCORING = (
+    "Everyone rated every option on every criterion from 1 to 5, with the meaning of 1, 3 and 5 "
+    "in view. A group rating is turned into a value from 0 to 1; on a cost criterion, where 5 "
+    "means the most of the cost, the value is reversed so that less cost is better.",
+    "An option's score is 100 times the weighted sum of its values, so it runs from 0 to 100. "
+    "Options with equal scores share a rank. The score supports the group's discussion; the "
+    "decision below is the group's own.",
+)
+
+
+def _settings(settings: dict | None) -> MethodSettings:
+    try:
+        return MethodSettings.from_dict((settings or {}).get("method"))
+    except InvalidInput:
+        # As services.methods.settings_of reads them: settings of an older version are the
+        # default method, which is what the results were computed with.
+        return MethodSettings()
+
+
+def section(ctx: Context) -> Section:
+    record = ctx.record
+    settings = _settings(record.workshop.settings)
+    sentences = method_sentences(settings, [p.influence for p in record.inputs])
+    blocks = (Paragraph(" ".join(sentences)), *(Paragraph(p) for p in SCORING))
+    return Section("method", "Method: how the group decided", blocks)

@@ -1,0 +1,65 @@
+"""The outline of the rationale: its sections in the one order every format shows them. A new
+section is a builder added to SECTIONS; Markdown, HTML, PDF and Word then all carry it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.domain.record import Record
+from app.exports.content import (
+    checking,
+    comments,
+    considerations,
+    cover,
+    criteria,
+    decision,
+    differed,
+    method,
+    participation,
+    plan,
+    ranking,
+    ratings,
+    robustness,
+    sources,
+    timeline,
+)
+from app.exports.content.context import Context, context_of
+from app.exports.content.model import Rationale, Section
+from app.exports.record_json import fingerprint
+
+# A builder returns None when its section has nothing to say for this record (no plan, no
+# comments), and the section is left out of every format.
+SECTIONS: tuple[Callable[[Context], Section | None], ...] = (
+    cover.context_and_goal,
+    participation.section,
+    method.section,
+    criteria.section,
+    ratings.section,
+    ranking.section,
+    differed.section,
+    robustness.section,
+    decision.section,
+    plan.section,
+    considerations.section,
+    sources.section,
+    timeline.section,
+    comments.section,
+    checking.section,
+)
+
+
+def build(record: Record, fingerprint: str) -> Rationale:
+    ctx = context_of(record, fingerprint)
+    built = (make(ctx) for make in SECTIONS)
+    return Rationale(
+        record=record,
+        cover=cover.cover(record),
+        sections=tuple(s for s in built if s is not None),
+        fingerprint=fingerprint,
+        criterion_labels=ctx.labels,
+    )
+
+
+def document(record: Record) -> Rationale:
+    """The rationale of a record, with the fingerprint of its JSON record."""
+    return build(record, fingerprint(record))
