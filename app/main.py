@@ -22,6 +22,7 @@ from app.services import accounts
 from app.settings import Settings
 from app.web.api import router as api_router
 from app.web.csrf import CrossSiteGuard
+from app.web.docs import install_api_docs
 from app.web.errors import error_body, install_error_handlers
 from app.web.html import router as html_router
 from app.web.observability import RequestLog
@@ -60,6 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="1",
         description="Choose the backbone organization of a collective-impact partnership.",
         lifespan=lifespan,
+        docs_url=None,  # served by install_api_docs from static/dist, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -75,6 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.include_router(api_router)
     app.include_router(html_router)
+    install_api_docs(app)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, bool]:
