@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -18,6 +17,7 @@ from app.catalogue import load_catalogue, load_planning
 from app.domain.errors import Conflict
 from app.persistence.engine import make_engine
 from app.persistence.migrate import upgrade
+from app.resources import STATIC
 from app.services import accounts
 from app.settings import Settings
 from app.web.api import router as api_router
@@ -28,7 +28,7 @@ from app.web.html import router as html_router
 from app.web.observability import RequestLog
 from app.web.templating import make_templates
 
-STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+STATIC_DIR = STATIC
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -11,7 +11,9 @@ from typing import Annotated, Any, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-CATALOGUE_DIR = Path(__file__).resolve().parents[2] / "criteria"
+from app.resources import CRITERIA
+
+CATALOGUE_DIR = CRITERIA
 
 
 @dataclass(frozen=True)

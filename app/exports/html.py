@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import base64
 from functools import lru_cache
-from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from app import resources
 from app.domain.record import Record
 from app.exports import charts as charts_module
 from app.exports.content import Rationale, document
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "exports"
+TEMPLATES = resources.TEMPLATES / "exports"
 
 
 @lru_cache(maxsize=1)

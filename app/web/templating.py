@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from fastapi import Request
@@ -12,8 +11,9 @@ from starlette.responses import HTMLResponse
 
 from app.domain.numbers import decimal, percent
 from app.domain.workshop import AGREEMENT_LEVELS, SECTORS, STAGES
+from app.resources import TEMPLATES
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+TEMPLATE_DIR = TEMPLATES
 
 
 def when(value: datetime | None) -> str:

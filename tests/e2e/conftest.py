@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
 ]
 E2E_EMAIL = "lead@example.org"
 E2E_PASSWORD = "a long e2e password"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
@@ -40,7 +41,16 @@ class Server:
         self.base_url, self.process, self.log = base_url, process, log
 
 
-def start_server(tmp: Path, database_url: str, port: int | None = None) -> Server:
+def start_server(
+    tmp: Path,
+    database_url: str,
+    port: int | None = None,
+    *,
+    extra_env: dict[str, str] | None = None,
+    python: str = sys.executable,
+    cwd: Path = ROOT,
+) -> Server:
+    """uvicorn in its own process; `extra_env` adds settings, `python` and `cwd` pick an install."""
     port = port or free_port()
     env = {
         **os.environ,
@@ -48,11 +58,12 @@ def start_server(tmp: Path, database_url: str, port: int | None = None) -> Serve
         "DATABASE_URL": database_url,
         "BACKBONE_ADMIN_EMAIL": E2E_EMAIL,
         "BACKBONE_ADMIN_PASSWORD": E2E_PASSWORD,
+        **(extra_env or {}),
     }
     log = tmp / f"server-{port}.log"
     process = subprocess.Popen(
         [
-            sys.executable,
+            python,
             "-m",
             "uvicorn",
             "app.main:app",
@@ -64,7 +75,7 @@ def start_server(tmp: Path, database_url: str, port: int | None = None) -> Serve
         env=env,
         stdout=log.open("w"),
         stderr=subprocess.STDOUT,
-        cwd=Path(__file__).resolve().parents[2],
+        cwd=cwd,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

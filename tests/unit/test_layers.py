@@ -10,11 +10,11 @@ APP = Path(__file__).resolve().parents[2] / "app"
 # Which of our packages each layer may import (besides itself).
 ALLOWED = {
     "domain": set(),
-    "catalog": {"domain"},
+    "catalog": {"domain", "resources"},
     "persistence": {"domain"},
-    "exports": {"domain"},
+    "exports": {"domain", "resources"},
     "services": {"domain", "persistence", "security"},
-    "web": {"services", "exports", "catalog", "domain", "settings"},
+    "web": {"services", "exports", "catalog", "domain", "settings", "resources"},
 }
 
 
