@@ -25,7 +25,7 @@ from app.web.csrf import CrossSiteGuard
 from app.web.docs import install_api_docs
 from app.web.errors import error_body, install_error_handlers
 from app.web.html import router as html_router
-from app.web.observability import RequestLog
+from app.web.observability import RequestLog, configure_logging
 from app.web.templating import make_templates
 
 STATIC_DIR = STATIC
@@ -33,6 +33,7 @@ STATIC_DIR = STATIC
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    configure_logging(settings.resolved_log_format)
     logger = logging.getLogger("backbone")
     catalogue = load_catalogue()  # a broken catalogue stops the start here, naming file and field
     engine = make_engine(settings.sqlalchemy_url)

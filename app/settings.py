@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     join_failure_window_seconds: int = 300
     session_days: int = 14
     access_log: bool = True
+    # Log lines: JSON for a log collector, or readable text; by default JSON in production.
+    log_format: Literal["json", "text"] | None = None
 
     @model_validator(mode="after")
     def _production_needs_a_secret(self) -> Settings:
@@ -51,6 +53,12 @@ class Settings(BaseSettings):
                 url = "postgresql+psycopg://" + url[len("postgresql://") :]
             return url
         return f"sqlite:///{(self.data_dir / 'backbone.db').resolve()}"
+
+    @property
+    def resolved_log_format(self) -> Literal["json", "text"]:
+        if self.log_format is not None:
+            return self.log_format
+        return "json" if self.environment == "production" else "text"
 
     def resolved_secret(self) -> str:
         """The configured secret, or one generated once and kept in the data folder."""
