@@ -22,10 +22,10 @@ npm run --silent build
 
 if [ "${1:-}" = "--test" ]; then
   step "Python packages: the service (editable) and the test tools"
-  .venv/bin/python -m pip install --progress-bar off -e '.[test]' | progress
+  PYTHONUNBUFFERED=1 .venv/bin/python -m pip install --progress-bar off -e '.[test]' | progress
 else
   step "Python packages: the service and its dependencies (first run: about a minute)"
   rm -rf build  # setuptools would package stale files left there by an earlier build
-  .venv/bin/python -m pip install --progress-bar off . | progress
+  PYTHONUNBUFFERED=1 .venv/bin/python -m pip install --progress-bar off . | progress
 fi
 step "Set up"
