@@ -1,4 +1,5 @@
-# Backbone Select: the same steps as scripts/setup.sh, in two stages.
+# Backbone Select: the same steps as scripts/setup.sh (npm ci and build, then pip install .),
+# in two stages.
 
 # Stage 1: front-end libraries from the npm registry (lock file), copied into static/dist.
 FROM node:20-bookworm-slim AS assets
@@ -12,16 +13,25 @@ RUN npm run --silent build
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     BACKBONE_DATA_DIR=/data BACKBONE_ENVIRONMENT=production
-WORKDIR /app
-COPY pyproject.toml ./
+# Run-time system packages (Pango and fonts for PDFs): the list .ci/run installs too.
+COPY scripts/runtime-packages.txt /tmp/runtime-packages.txt
+RUN apt-get update \
+ && grep -v '^#' /tmp/runtime-packages.txt \
+    | xargs env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+ && rm -rf /var/lib/apt/lists/* /tmp/runtime-packages.txt
+WORKDIR /src
+COPY pyproject.toml LICENSE ./
 COPY app ./app
 COPY criteria ./criteria
 COPY templates ./templates
 COPY static/src ./static/src
 COPY --from=assets /build/static/dist ./static/dist
-RUN pip install --no-cache-dir -e . \
- && useradd --system --uid 10001 --home /app backbone \
+# A package install, as scripts/run.sh does: the wheel carries templates, catalogue and assets.
+RUN pip install --no-cache-dir . \
+ && cd / && rm -rf /src \
+ && useradd --system --uid 10001 --home /data backbone \
  && mkdir -p /data && chown backbone /data
+WORKDIR /data
 USER backbone
 VOLUME ["/data"]
 EXPOSE 8000
