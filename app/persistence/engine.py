@@ -9,15 +9,24 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.pool import StaticPool
 from sqlmodel import create_engine
 
 
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
+        options: dict[str, Any] = {}
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        else:
+            # An in-memory database lives and dies with its one connection: every session
+            # shares it, one at a time (the tests' fresh database). A session handing it back
+            # must not roll back what the next one has begun, so the pool does not reset it.
+            options = {"poolclass": StaticPool, "pool_reset_on_return": None}
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, **options
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         queue = _WriterQueue()
         event.listen(engine, "begin", queue.begin)

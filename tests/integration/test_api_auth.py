@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import FACILITATOR_EMAIL
+from tests.support.databases import FACILITATOR_EMAIL
 from tests.support.api import API, create_workshop, join, login, open_workshop
 
 

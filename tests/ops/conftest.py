@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import create_database, postgres_admin_url
+from tests.support.databases import create_database, postgres_admin_url
 from tests.e2e.conftest import E2E_EMAIL, E2E_PASSWORD, Server, start_server
 
 API = "/api/v1"

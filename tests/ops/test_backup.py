@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 
 from app.backup import BackupError, backup_sqlite, libpq_url
 from app.cli import main
-from tests.conftest import create_database, postgres_admin_url
+from tests.support.databases import create_database, postgres_admin_url
 
 
 def _count(url: str, table: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
+from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
 
 HTMX = {"HX-Request": "true"}
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.conftest import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
+from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
 
 API = "/api/v1"
 
