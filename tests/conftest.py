@@ -31,8 +31,17 @@ def template() -> Iterator[Template]:
 
 
 @pytest.fixture(scope="session")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def app_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("data")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The `backbone` command's data folder, with its SQLite database file, for this test."""
+    monkeypatch.setenv("BACKBONE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.delenv("BACKBONE_DATABASE_URL", raising=False)
+    return tmp_path
 
 
 @pytest.fixture(scope="session")
@@ -49,10 +58,10 @@ def database_url(template: Template) -> Iterator[str]:
 
 
 @pytest.fixture
-def settings(database_url: str, data_dir: Path) -> Settings:
+def settings(database_url: str, app_data_dir: Path) -> Settings:
     return Settings(
         environment="test",
-        data_dir=data_dir,
+        data_dir=app_data_dir,
         database_url=database_url,
         admin_email=FACILITATOR_EMAIL,
         admin_password=FACILITATOR_PASSWORD,

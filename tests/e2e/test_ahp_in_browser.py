@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_workshop_in_browsers import move_to, sign_in
+from tests.support.browser import join, move_to, sign_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("e2e-ahp")]
 
 CIRCULAR = {
     "credibility.neutrality": "7",
@@ -36,14 +36,6 @@ RATINGS = {
     "multi-org": (2, 2, 2, 3),
     "steering-committee": (2, 2, 2, 3),
 }
-
-
-def join(page: Page, base: str, code: str, name: str, sector: str) -> None:
-    page.goto(f"{base}/join?code={code}")
-    page.fill('input[name="name"]', name)
-    page.select_option('select[name="sector"]', sector)
-    page.click('#join-form button[type="submit"]')
-    expect(page.locator("#pairwise-form")).to_be_visible()
 
 
 def compare(page: Page, answers: dict[str, str]) -> None:
@@ -75,6 +67,7 @@ def test_inconsistent_participant_revises_and_facilitator_explores_what_if(serve
 
     ana = browser.new_context().new_page()
     join(ana, base, code, "Ana", "government")
+    expect(ana.locator("#pairwise-form")).to_be_visible()
     compare(ana, CIRCULAR)
     # Inconsistent: told so, with the three comparisons worth another look marked in the form.
     expect(ana.locator("#consistency.revisit")).to_be_visible()
@@ -90,6 +83,7 @@ def test_inconsistent_participant_revises_and_facilitator_explores_what_if(serve
 
     ben = browser.new_context().new_page()
     join(ben, base, code, "Ben", "community")
+    expect(ben.locator("#pairwise-form")).to_be_visible()
     compare(ben, CONSISTENT)
     expect(ben.locator("#consistency.ok")).to_be_visible()
     expect(lead.locator("#inconsistent-count")).to_have_count(0, timeout=5000)

@@ -8,9 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import E2E_EMAIL, E2E_PASSWORD
+from tests.support.browser import sign_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("e2e-planning")]
 
 ANSWERS = {
     "supplier-ties": "some",
@@ -23,11 +23,7 @@ ANSWERS = {
 def test_planner_goes_from_questionnaire_to_a_workshop(server, browser):
     base = server.base_url
     page = browser.new_context().new_page()
-    page.goto(f"{base}/login")
-    page.fill('input[name="email"]', E2E_EMAIL)
-    page.fill('input[name="password"]', E2E_PASSWORD)
-    page.click('#login-form button[type="submit"]')
-    expect(page).to_have_url(re.compile(r"/workshops$"))
+    sign_in(page, base)
 
     page.click('header nav a:has-text("Plan (state health department)")')
     page.fill('#create-plan input[name="title"]', "Diabetes prevention partner network")
@@ -85,10 +81,7 @@ def test_planner_goes_from_questionnaire_to_a_workshop(server, browser):
 def test_planner_without_javascript_still_plans_and_converts(server, browser):
     base = server.base_url
     page = browser.new_context(java_script_enabled=False).new_page()
-    page.goto(f"{base}/login")
-    page.fill('input[name="email"]', E2E_EMAIL)
-    page.fill('input[name="password"]', E2E_PASSWORD)
-    page.click('#login-form button[type="submit"]')
+    sign_in(page, base)
     page.goto(f"{base}/plans")
     page.fill('#create-plan input[name="title"]', "No-script plan")
     page.click('#create-plan button[type="submit"]')

@@ -8,9 +8,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import E2E_EMAIL, E2E_PASSWORD
+from tests.support.browser import join, move_to, sign_in
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("e2e-workshop")]
 
 PEOPLE = [
     # name, sector, points (credibility, neutrality, funding, bureaucracy), rating per option
@@ -35,26 +35,10 @@ PEOPLE = [
 ]
 
 
-def sign_in(page: Page, base: str) -> None:
-    page.goto(f"{base}/login")
-    page.fill('input[name="email"]', E2E_EMAIL)
-    page.fill('input[name="password"]', E2E_PASSWORD)
-    page.click('#login-form button[type="submit"]')
-    expect(page).to_have_url(re.compile(r"/workshops$"))
-
-
-def move_to(page: Page, stage_label: str) -> None:
-    page.click(f'#stage-form button:has-text("{stage_label}")')
-    expect(page.locator("#stage-stepper li.current")).to_have_text(stage_label)
-
-
 def join_and_weigh(
     page: Page, base: str, code: str, name: str, sector: str, points: list[int]
 ) -> None:
-    page.goto(f"{base}/join?code={code}")
-    page.fill('input[name="name"]', name)
-    page.select_option('select[name="sector"]', sector)
-    page.click('#join-form button[type="submit"]')
+    join(page, base, code, name, sector)
     expect(page.locator("#weights-form")).to_be_visible()
     inputs = page.locator('#weights-form input[type="number"]')
     for index, value in enumerate(points):

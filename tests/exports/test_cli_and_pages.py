@@ -8,9 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from app.cli import main
-from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
 from tests.exports import readers
 from tests.support.api import API, workshop_with_clear_ranking
+from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.support.databases import FACILITATOR_EMAIL
 from tests.support.api import API, create_workshop, join, login, open_workshop
+from tests.support.databases import FACILITATOR_EMAIL
 
 
 def test_login_returns_token_and_facilitator(client):

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from app.cli import main
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("BACKBONE_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    return tmp_path
 
 
 def test_cli_migrate_creates_the_database(data_dir, capsys):

@@ -17,17 +17,21 @@ from pydantic import AliasChoices
 from sqlalchemy.engine import make_url
 
 from app.settings import Settings
-from tests.conftest import create_database, postgres_admin_url
-from tests.e2e.conftest import E2E_EMAIL, E2E_PASSWORD, ROOT
-from tests.ops.conftest import sign_in, start_server, stop
+from tests.support.databases import (
+    FACILITATOR_EMAIL,
+    FACILITATOR_PASSWORD,
+    create_database,
+    postgres_admin_url,
+)
+from tests.support.servers import ROOT, sign_in, start_server, stop
 
 COMPOSE = ROOT / "compose.yaml"
 # What an operator puts in the environment (or an .env file) before `docker compose up`.
 OPERATOR = {
     "POSTGRES_PASSWORD": "a database password",
     "BACKBONE_SECRET_KEY": "s" * 48,
-    "BACKBONE_ADMIN_EMAIL": E2E_EMAIL,
-    "BACKBONE_ADMIN_PASSWORD": E2E_PASSWORD,
+    "BACKBONE_ADMIN_EMAIL": FACILITATOR_EMAIL,
+    "BACKBONE_ADMIN_PASSWORD": FACILITATOR_PASSWORD,
 }
 # ${NAME}, ${NAME:-default}, ${NAME:?message}: compose's interpolation.
 VARIABLE = re.compile(r"\$\{(\w+)(?::([-?])([^}]*))?\}")

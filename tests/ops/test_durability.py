@@ -11,8 +11,8 @@ from pathlib import Path
 import httpx
 from sqlalchemy.engine import make_url
 
-from tests.e2e.conftest import free_port
-from tests.ops.conftest import API, join, open_workshop, sign_in, start_server, stop
+from tests.support.api import API
+from tests.support.servers import free_port, join, open_workshop, sign_in, start_server, stop
 
 MEMBERS, THREADS = 24, 6
 

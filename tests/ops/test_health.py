@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.settings import Settings
-from tests.e2e.conftest import free_port
+from tests.support.servers import free_port
 
 
 def test_readyz_answers_ok_when_the_database_answers(client: TestClient) -> None:

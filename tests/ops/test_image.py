@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-from tests.e2e.conftest import ROOT
+from tests.support.servers import ROOT
 
 RUNTIME_LIST = "scripts/runtime-packages.txt"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.e2e.conftest import ROOT, start_server
-from tests.ops.conftest import API, sign_in, stop
+from tests.support.api import API
+from tests.support.servers import ROOT, sign_in, start_server, stop
 
 SOURCES = ["pyproject.toml", "LICENSE", "README.md", "app", "criteria", "templates", "static"]
 RESOURCE_TREES = ["criteria", "templates", "static"]

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from app.settings import Settings
-from tests.ops.conftest import start_server, stop
+from tests.support.servers import start_server, stop
 
 
 def _run(tmp_path: Path, **env: str) -> list[str]:

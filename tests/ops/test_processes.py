@@ -7,8 +7,8 @@ from pathlib import Path
 
 import httpx
 
-from tests.e2e.conftest import free_port
-from tests.ops.conftest import API, join, open_workshop, sign_in, start_server, stop
+from tests.support.api import API
+from tests.support.servers import free_port, join, open_workshop, sign_in, start_server, stop
 
 
 def _results(base: str, token: str, workshop_id: int) -> dict:

@@ -1,11 +1,12 @@
-"""Factories over the public JSON API, so tests read like what a user does."""
+"""Factories over the public JSON API, so tests read like what a user does. Each takes an httpx
+client: the in-process TestClient, or a client of a live server (tests.support.servers)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi.testclient import TestClient
+from httpx import Client
 
 from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
 
@@ -13,21 +14,21 @@ API = "/api/v1"
 
 
 def login(
-    client: TestClient, email: str = FACILITATOR_EMAIL, password: str = FACILITATOR_PASSWORD
+    client: Client, email: str = FACILITATOR_EMAIL, password: str = FACILITATOR_PASSWORD
 ) -> dict[str, str]:
     response = client.post(f"{API}/auth/login", json={"email": email, "password": password})
     assert response.status_code == 200, response.text
     return {"Authorization": f"Bearer {response.json()['token']}"}
 
 
-def create_workshop(client: TestClient, auth: dict[str, str], **fields: Any) -> dict[str, Any]:
+def create_workshop(client: Client, auth: dict[str, str], **fields: Any) -> dict[str, Any]:
     body = {"title": "County infant-mortality collaborative", "template": "quick", **fields}
     response = client.post(f"{API}/workshops", json=body, headers=auth)
     assert response.status_code == 201, response.text
     return response.json()
 
 
-def set_stage(client: TestClient, auth: dict[str, str], workshop_id: int, stage: str) -> None:
+def set_stage(client: Client, auth: dict[str, str], workshop_id: int, stage: str) -> None:
     response = client.patch(f"{API}/workshops/{workshop_id}", json={"stage": stage}, headers=auth)
     assert response.status_code == 200, response.text
 
@@ -38,7 +39,7 @@ class Member:
     auth: dict[str, str]
 
 
-def join(client: TestClient, code: str, name: str = "Pat", sector: str = "community") -> Member:
+def join(client: Client, code: str, name: str = "Pat", sector: str = "community") -> Member:
     response = client.post(f"{API}/join", json={"join_code": code, "name": name, "sector": sector})
     assert response.status_code == 201, response.text
     body = response.json()
@@ -46,7 +47,7 @@ def join(client: TestClient, code: str, name: str = "Pat", sector: str = "commun
 
 
 def open_workshop(
-    client: TestClient, stage: str = "scoring", **fields: Any
+    client: Client, stage: str = "scoring", **fields: Any
 ) -> tuple[dict[str, str], dict[str, Any]]:
     auth = login(client)
     workshop = create_workshop(client, auth, **fields)
@@ -55,7 +56,7 @@ def open_workshop(
 
 
 def give_weights(
-    client: TestClient, member: Member, workshop_id: int, weights: dict[str, float]
+    client: Client, member: Member, workshop_id: int, weights: dict[str, float]
 ) -> Any:
     return client.put(
         f"{API}/workshops/{workshop_id}/my/weights", json={"weights": weights}, headers=member.auth
@@ -63,7 +64,7 @@ def give_weights(
 
 
 def give_scores(
-    client: TestClient, member: Member, workshop_id: int, scores: dict[str, dict[str, int]]
+    client: Client, member: Member, workshop_id: int, scores: dict[str, dict[str, int]]
 ) -> Any:
     return client.put(
         f"{API}/workshops/{workshop_id}/my/scores", json={"scores": scores}, headers=member.auth
@@ -71,7 +72,7 @@ def give_scores(
 
 
 def rate_everything(
-    client: TestClient, member: Member, workshop: dict[str, Any], rating: int | dict[str, int]
+    client: Client, member: Member, workshop: dict[str, Any], rating: int | dict[str, int]
 ) -> None:
     """Rate every option on every criterion: one number for all, or one per option."""
     scores = {
@@ -96,7 +97,7 @@ CLEAR_ORDER = {
 
 
 def workshop_with_clear_ranking(
-    client: TestClient,
+    client: Client,
 ) -> tuple[dict[str, str], dict[str, Any], Member]:
     auth, workshop = open_workshop(client)
     member = join(client, workshop["join_code"])

@@ -8,8 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
 from tests.support.api import open_workshop
+from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
 
 # A reference with a host (a scheme and //, or protocol-relative); url_for() names this one.
 WITH_HOST = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//([^/?#]*)", re.IGNORECASE)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
 from tests.support.api import (
     API,
     give_weights,
@@ -14,6 +13,7 @@ from tests.support.api import (
     open_workshop,
     workshop_with_clear_ranking,
 )
+from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
 
 
 def page(response) -> BeautifulSoup:
