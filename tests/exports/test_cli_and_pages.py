@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
-from bs4 import BeautifulSoup
-
 from app.cli import main
 from tests.exports import readers
 from tests.support.api import API, workshop_with_clear_ranking
-from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("BACKBONE_DATA_DIR", str(tmp_path))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    return tmp_path
+from tests.support.pages import page, sign_in
 
 
 def test_cli_exports_pdf_and_imports_the_json_record(data_dir, capsys, tmp_path):
@@ -55,8 +45,8 @@ def test_decided_workshop_page_links_every_format(client):
         json={"option": "funder", "rationale": "Why"},
         headers=auth,
     )
-    client.post("/login", data={"email": FACILITATOR_EMAIL, "password": FACILITATOR_PASSWORD})
-    doc = BeautifulSoup(client.get(f"/workshops/{w['id']}").text, "html.parser")
+    sign_in(client)
+    doc = page(client.get(f"/workshops/{w['id']}"))
     links = {a["href"] for a in doc.select("#decision p.downloads a[download]")}
     assert links == {
         f"/workshops/{w['id']}/export.{e}" for e in ("pdf", "docx", "html", "md", "json", "csv")

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from tests.support.api import give_weights, join, open_workshop, rate_everything
+from tests.support.pages import HTMX, WITH_AND_WITHOUT_HTMX, joined, page, shown, sign_in
 
-from tests.support.api import API, give_weights, join, open_workshop, rate_everything
-from tests.web.test_pages import sign_in
-
-HX = {"HX-Request": "true"}
 CIRCULAR = {
     "pair.credibility.neutrality": "7",
     "pair.credibility.funding": "1/7",
@@ -27,26 +24,8 @@ CONSISTENT = {
 RATINGS = {"funder": 2, "nonprofit": 5, "government": 3, "multi-org": 4, "steering-committee": 1}
 
 
-def page(response) -> BeautifulSoup:
-    return BeautifulSoup(response.text, "html.parser")
-
-
-def joined_with_method(client, stage="weighting", **method):
-    auth, w = open_workshop(client, stage=stage)
-    response = client.put(f"{API}/workshops/{w['id']}/method", json=method, headers=auth)
-    assert response.status_code == 200, response.text
-    client.cookies.clear()
-    response = client.post(
-        "/join",
-        data={"join_code": w["join_code"], "name": "Kim", "sector": "community"},
-        follow_redirects=False,
-    )
-    assert response.status_code == 303
-    return auth, w
-
-
 def test_pairwise_form_asks_every_pair_once(client):
-    _, w = joined_with_method(client, elicitation="ahp")
+    _, w = joined(client, stage="weighting", elicitation="ahp")
     doc = page(client.get(f"/w/{w['id']}"))
     selects = doc.select("#pairwise-form select")
     assert len(selects) == 6
@@ -54,11 +33,14 @@ def test_pairwise_form_asks_every_pair_once(client):
     assert doc.select_one("#points-left") is None
 
 
-def test_pairwise_inconsistent_answers_mark_three_judgments_to_revisit(client):
-    _, w = joined_with_method(client, elicitation="ahp")
-    response = client.post(f"/w/{w['id']}/pairwise", data=CIRCULAR, headers=HX)
-    assert response.status_code == 200
-    doc = page(response)
+@WITH_AND_WITHOUT_HTMX
+def test_pairwise_inconsistent_answers_mark_three_judgments_to_revisit(client, headers):
+    _, w = joined(client, stage="weighting", elicitation="ahp")
+    response = client.post(
+        f"/w/{w['id']}/pairwise", data=CIRCULAR, headers=headers, follow_redirects=False
+    )
+    assert response.status_code == (200 if headers == HTMX else 303)
+    doc = shown(client, response, f"/w/{w['id']}")
     assert "revisit" in doc.select_one("#consistency")["class"]
     assert len(doc.select("#revisit-list li")) == 3
     assert len(doc.select("#pairwise-form .pair-row.to-revisit .revisit-hint")) == 3
@@ -67,26 +49,23 @@ def test_pairwise_inconsistent_answers_mark_three_judgments_to_revisit(client):
     assert chosen["value"] == "1/7"
 
 
-def test_pairwise_consistent_answers_show_no_revisit_list(client):
-    _, w = joined_with_method(client, elicitation="ahp")
-    doc = page(client.post(f"/w/{w['id']}/pairwise", data=CONSISTENT, headers=HX))
+@WITH_AND_WITHOUT_HTMX
+def test_pairwise_consistent_answers_show_no_revisit_list(client, headers):
+    _, w = joined(client, stage="weighting", elicitation="ahp")
+    response = client.post(
+        f"/w/{w['id']}/pairwise", data=CONSISTENT, headers=headers, follow_redirects=False
+    )
+    doc = shown(client, response, f"/w/{w['id']}")
     assert "ok" in doc.select_one("#consistency")["class"]
     assert doc.select_one("#revisit-list") is None
     assert "Credibility 53.3%" in doc.select_one("#my-pairwise-weights").text
 
 
-def test_pairwise_without_javascript_redirects_then_page_shows_check(client):
-    _, w = joined_with_method(client, elicitation="ahp")
-    response = client.post(f"/w/{w['id']}/pairwise", data=CIRCULAR, follow_redirects=False)
-    assert response.status_code == 303
-    doc = page(client.get(f"/w/{w['id']}"))
-    assert len(doc.select("#revisit-list li")) == 3
-
-
-def test_ranks_form_missing_rank_is_422_and_keeps_input(client):
-    _, w = joined_with_method(client, elicitation="rank")
+@WITH_AND_WITHOUT_HTMX
+def test_ranks_form_missing_rank_is_422_and_keeps_input(client, headers):
+    _, w = joined(client, stage="weighting", elicitation="rank")
     data = {"rank.credibility": "1", "rank.neutrality": "2", "rank.funding": "3"}
-    response = client.post(f"/w/{w['id']}/ranks", data=data, headers=HX)
+    response = client.post(f"/w/{w['id']}/ranks", data=data, headers=headers)
     assert response.status_code == 422
     doc = page(response)
     assert doc.select_one('select[name="rank.funding"] option[selected]')["value"] == "3"
@@ -97,23 +76,24 @@ def test_ranks_form_missing_rank_is_422_and_keeps_input(client):
 
 
 def test_ranks_form_saved_shows_the_weights_they_give(client):
-    _, w = joined_with_method(client, elicitation="rank", rank_method="rank_sum")
+    _, w = joined(client, stage="weighting", elicitation="rank", rank_method="rank_sum")
     data = {
         "rank.credibility": "1",
         "rank.neutrality": "2",
         "rank.funding": "3",
         "rank.bureaucracy": "4",
     }
-    client.post(f"/w/{w['id']}/ranks", data=data, headers=HX)
+    client.post(f"/w/{w['id']}/ranks", data=data, headers=HTMX)
     doc = page(client.get(f"/w/{w['id']}"))
     # Rank sum for n = 4: 4/10, 3/10, 2/10, 1/10.
     assert "Credibility 40%" in doc.select_one("#ranks-form .muted").text
 
 
-def test_swing_form_over_100_is_422_naming_the_criterion(client):
-    _, w = joined_with_method(client, elicitation="swing")
+@WITH_AND_WITHOUT_HTMX
+def test_swing_form_over_100_is_422_naming_the_criterion(client, headers):
+    _, w = joined(client, stage="weighting", elicitation="swing")
     data = {"swing.credibility": "150", "swing.neutrality": "50"}
-    response = client.post(f"/w/{w['id']}/swing", data=data, headers=HX)
+    response = client.post(f"/w/{w['id']}/swing", data=data, headers=headers)
     assert response.status_code == 422
     doc = page(response)
     assert doc.select_one('input[name="swing.credibility"]')["value"] == "150"
@@ -154,7 +134,7 @@ def test_workshop_page_shows_agreement_robustness_and_sectors(client):
 def test_method_form_change_after_weights_is_409_and_keeps_choice(client):
     _, w = _workshop_with_two_people(client)
     response = client.post(
-        f"/workshops/{w['id']}/method", data={"elicitation": "swing"}, headers=HX
+        f"/workshops/{w['id']}/method", data={"elicitation": "swing"}, headers=HTMX
     )
     assert response.status_code == 409
     doc = page(response)
@@ -190,7 +170,7 @@ def test_what_if_without_javascript_returns_a_page_with_the_ranking(client):
 def test_what_if_with_htmx_returns_only_the_result(client):
     _, w = _workshop_with_two_people(client)
     response = client.post(
-        f"/workshops/{w['id']}/what-if", data={"whatif.credibility": "100"}, headers=HX
+        f"/workshops/{w['id']}/what-if", data={"whatif.credibility": "100"}, headers=HTMX
     )
     doc = page(response)
     assert doc.select_one("#what-if-form") is None
@@ -200,7 +180,7 @@ def test_what_if_with_htmx_returns_only_the_result(client):
 def test_what_if_all_zero_is_422_with_a_message(client):
     _, w = _workshop_with_two_people(client)
     response = client.post(
-        f"/workshops/{w['id']}/what-if", data={"whatif.credibility": "0"}, headers=HX
+        f"/workshops/{w['id']}/what-if", data={"whatif.credibility": "0"}, headers=HTMX
     )
     assert response.status_code == 422
     assert page(response).select_one(".field-error").text.strip()
