@@ -1,12 +1,11 @@
-"""Fresh databases for tests: migrated once per worker into a template, copied once per test.
+"""Fresh databases for tests: migrated once per worker into a template, reset before each test.
 
-SQLite: the template is an in-memory database; each test gets its own in-memory database
-(StaticPool) filled from it by SQLite's backup API. PostgreSQL: the template is a database of
-the worker's own; each test gets a database cloned from it (CREATE DATABASE ... TEMPLATE),
-dropped afterwards. Either way a test sees the migrated schema and the facilitator account,
-nothing another test wrote, and commits are real, so the app's own sessions behave as in
-production. Servers in their own processes take a file or a database of their own
-(`create_database`)."""
+SQLite: the template is an in-memory database, copied over the app's in-memory database
+(StaticPool) by SQLite's backup API. PostgreSQL: each worker has a database of its own, its
+tables truncated and the template's rows put back. Either way a test sees the migrated schema
+and the facilitator account and nothing another test wrote, and commits are real, so the
+app's own sessions behave as in production. Servers in their own processes take a file or a
+database of their own (`create_database`)."""
 
 from __future__ import annotations
 
@@ -18,7 +17,8 @@ from typing import Protocol
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
-from sqlmodel import Session
+from sqlalchemy.schema import Table
+from sqlmodel import Session, SQLModel
 
 from app.persistence.engine import make_engine
 from app.persistence.migrate import upgrade
@@ -79,26 +79,26 @@ def _prepare(engine: Engine) -> None:
 
 
 class Template(Protocol):
-    def new_database(self) -> tuple[str, Callable[[], None]]:
-        """The URL of a fresh copy of the template and a function that discards it."""
+    url: str  # the database each worker's app runs on
 
-    def fill(self, engine: Engine) -> None:
-        """Called once on the app's engine before its first use."""
+    def reset(self, engine: Engine) -> None:
+        """Make the database behind `engine` the template again: a fresh one for a test."""
 
     def close(self) -> None: ...
 
 
 class SqliteTemplate:
+    """An in-memory template; the app's in-memory database (one connection, StaticPool) is
+    overwritten with a copy of it by SQLite's backup API before each test."""
+
+    url = MEMORY
+
     def __init__(self) -> None:
         self._engine = make_engine(MEMORY)
         _prepare(self._engine)
         self._source = self._engine.raw_connection().driver_connection
 
-    def new_database(self) -> tuple[str, Callable[[], None]]:
-        return MEMORY, lambda: None
-
-    def fill(self, engine: Engine) -> None:
-        # The engine's one connection holds the test's database: copy the template into it.
+    def reset(self, engine: Engine) -> None:
         with engine.connect() as conn:
             self._source.backup(conn.connection.driver_connection)
 
@@ -107,39 +107,55 @@ class SqliteTemplate:
 
 
 class PostgresTemplate:
+    """A database of the worker's own, migrated once; before each test its tables are
+    truncated (identities restarted) and the template's rows (the facilitator) put back."""
+
     def __init__(self, admin: str) -> None:
-        self._admin = admin
-        self._prefix = f"bs_test_{_worker()}_{uuid.uuid4().hex[:6]}"
-        self._name = f"{self._prefix}_template"
+        self._name = f"bs_test_{_worker()}_{uuid.uuid4().hex[:8]}"
         self._admin_engine = _admin_engine(admin)
         with self._admin_engine.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{self._name}"'))
-        engine = make_engine(_database_url(admin, self._name))
+        self.url = _database_url(admin, self._name)
+        engine = make_engine(self.url)
         try:
             _prepare(engine)
+            with engine.connect() as conn:
+                self._rows = {
+                    table: [dict(row._mapping) for row in conn.execute(table.select())]
+                    for table in _data_tables()
+                }
         finally:
-            engine.dispose()  # nobody may be connected to a template while it is cloned
-        self._count = 0
+            engine.dispose()
 
-    def new_database(self) -> tuple[str, Callable[[], None]]:
-        self._count += 1
-        name = f"{self._prefix}_{self._count}"
-        with self._admin_engine.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{self._name}"'))
-
-        def drop() -> None:
-            with self._admin_engine.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-
-        return _database_url(self._admin, name), drop
-
-    def fill(self, engine: Engine) -> None:
-        return None
+    def reset(self, engine: Engine) -> None:
+        tables = _data_tables()
+        names = ", ".join(f'"{table.name}"' for table in tables)
+        with engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+            for table in tables:
+                if self._rows[table]:
+                    conn.execute(table.insert(), self._rows[table])
+            for table in tables:  # the copied rows' ids are taken: continue after them
+                for column in table.primary_key.columns:
+                    if self._rows[table] and column.autoincrement is not False:
+                        conn.execute(
+                            text(
+                                f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', "
+                                f"'{column.name}'), (SELECT max(\"{column.name}\") "
+                                f'FROM "{table.name}"))'
+                            )
+                        )
 
     def close(self) -> None:
         with self._admin_engine.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{self._name}" WITH (FORCE)'))
         self._admin_engine.dispose()
+
+
+def _data_tables() -> list[Table]:
+    import app.persistence.tables  # noqa: F401  (registers every table on the metadata)
+
+    return list(SQLModel.metadata.sorted_tables)
 
 
 def make_template() -> Template:
