@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.support.api import open_workshop
-from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
+from tests.support.pages import join_in_page, sign_in
 
 # A reference with a host (a scheme and //, or protocol-relative); url_for() names this one.
 WITH_HOST = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//([^/?#]*)", re.IGNORECASE)
@@ -40,19 +40,12 @@ def loaded_assets(html: str) -> list[str]:
 def _signed_in_pages(client) -> list[str]:  # type: ignore[no-untyped-def]
     _, workshop = open_workshop(client)
     wid = workshop["id"]
-    form = {"email": FACILITATOR_EMAIL, "password": FACILITATOR_PASSWORD}
-    assert client.post("/login", data=form, follow_redirects=False).status_code == 303
+    sign_in(client)
     plan = client.post("/plans", data={"title": "Prevention network"}, follow_redirects=False)
     pages = ["/workshops", f"/workshops/{wid}", "/plans", plan.headers["location"]]
     pages.append(f"/workshops/{wid}/export.html")
     htmls = [client.get(path).text for path in pages]
-    client.cookies.clear()
-    joined = client.post(
-        "/join",
-        data={"join_code": workshop["join_code"], "name": "Kim", "sector": "community"},
-        follow_redirects=False,
-    )
-    assert joined.status_code == 303
+    join_in_page(client, workshop["join_code"])
     return [*htmls, client.get(f"/w/{wid}").text]
 
 
