@@ -68,16 +68,12 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from app.catalogue import load_planning
     from app.exports import render_document
-    from app.persistence import repository as repo
     from app.services import results
     from app.services.documents import for_documents
 
     catalogue = load_catalogue()
     with Session(_engine(settings), expire_on_commit=False) as session:
-        with session.begin():
-            row = repo.workshop(session, args.workshop_id)
-            owner = row.owner_id if row else -1
-        record = results.workshop_record(session, owner, args.workshop_id)
+        record = results.operator_record(session, args.workshop_id)
         record = for_documents(session, record, catalogue, load_planning(catalogue))
     document = render_document(record, args.format)
     target = Path(args.output or document.filename)
@@ -132,24 +128,14 @@ def cmd_restore(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    from sqlmodel import col, select
-
-    from app.persistence import repository as repo
-    from app.persistence.tables import FacilitatorRow
-    from app.services import transfer
+    from app.services import accounts, transfer
 
     raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     with Session(_engine(settings), expire_on_commit=False) as session:
-        with session.begin():
-            if args.owner:
-                owner = repo.facilitator_by_email(session, args.owner)
-            else:
-                query = select(FacilitatorRow).order_by(col(FacilitatorRow.id))
-                owner = session.exec(query).first()
-            if owner is None or owner.id is None:
-                raise DomainError("No such facilitator: create one first (create-facilitator).")
-            owner_id = owner.id
-        workshop = transfer.import_record(session, owner_id, raw)
+        owner = accounts.find_facilitator(session, args.owner)
+        if owner is None:
+            raise DomainError("No such facilitator: create one first (create-facilitator).")
+        workshop = transfer.import_record(session, owner.id, raw)
     print(f"Imported workshop {workshop.id}: {workshop.title} ({workshop.stage.label}).")
     return 0
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from sqlmodel import Session
 
 from app.domain.catalogue import Catalogue
-from app.persistence import repository as repo
 from app.services import accounts, participation, workshops
 
 DEMO_EMAIL = "demo@backbone.local"
@@ -34,17 +33,18 @@ class DemoAccess:
 def ensure_demo(session: Session, catalogue: Catalogue, data_dir: Path) -> DemoAccess:
     """Create the demo facilitator and workshop once; later calls only report how to sign in."""
     credentials = data_dir / "demo-credentials.txt"
-    with session.begin():
-        existing = repo.facilitator_by_email(session, DEMO_EMAIL)
-        owner_id = existing.id if existing else None
-        demo = (
-            next((w for w in repo.workshops_of(session, owner_id) if w.title == DEMO_TITLE), None)
-            if owner_id
-            else None
+    existing = accounts.find_facilitator(session, DEMO_EMAIL)
+    owner_id = existing.id if existing else None
+    demo = (
+        next(
+            (w for w in workshops.list_workshops(session, owner_id) if w.title == DEMO_TITLE), None
         )
+        if owner_id
+        else None
+    )
     if existing and demo and credentials.exists():
         return DemoAccess(
-            DEMO_EMAIL, credentials.read_text().strip(), demo.id or 0, demo.join_code, False
+            DEMO_EMAIL, credentials.read_text().strip(), demo.id, demo.join_code, False
         )
 
     password = credentials.read_text().strip() if credentials.exists() else secrets.token_urlsafe(9)
@@ -55,7 +55,7 @@ def ensure_demo(session: Session, catalogue: Catalogue, data_dir: Path) -> DemoA
         credentials.chmod(0o600)
     assert owner_id is not None
     if demo is not None:
-        return DemoAccess(DEMO_EMAIL, password, demo.id or 0, demo.join_code, False)
+        return DemoAccess(DEMO_EMAIL, password, demo.id, demo.join_code, False)
 
     w = workshops.create_workshop(
         session,

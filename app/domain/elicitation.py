@@ -31,6 +31,10 @@ RATING_AGGREGATIONS: dict[str, str] = {"mean": "Average rating", "median": "Medi
 MAX_SAMPLES = 100_000
 
 
+# Where a workshop's settings keep its method.
+SETTINGS_KEY = "method"
+
+
 @dataclass(frozen=True)
 class MethodSettings:
     """The facilitator's method choices; the defaults are the quick path of every workshop."""
@@ -80,6 +84,20 @@ class MethodSettings:
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 raise InvalidInput(f"Give a whole number from {low} to {high}.", field=name)
         return s
+
+    @classmethod
+    def stored_in(cls, workshop_settings: Mapping[str, Any] | None) -> MethodSettings:
+        """The method kept in a workshop's settings, or the default for a workshop that never
+        chose one. Settings written by an older version read as the default, which is what
+        their results were computed with."""
+        try:
+            return cls.from_dict((workshop_settings or {}).get(SETTINGS_KEY))
+        except InvalidInput:
+            return cls()
+
+    def stored(self, workshop_settings: Mapping[str, Any] | None) -> dict[str, Any]:
+        """A workshop's settings with this method in them (a new dict)."""
+        return {**(workshop_settings or {}), SETTINGS_KEY: self.to_dict()}
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

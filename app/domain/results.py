@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from app.domain import group, scoring
-from app.domain.workshop import RATING_MAX, RATING_MIN, Item
-
-Cell = tuple[str, str]  # (option key, criterion key)
+from app.domain.workshop import RATING_MAX, RATING_MIN, Cell, Item
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
 from app.domain.errors import Conflict, InvalidInput
+from app.domain.numbers import check_weight
 
 
 class Stage(StrEnum):
@@ -125,6 +127,74 @@ def check_rating(value: object, field_name: str) -> int:
     return rating
 
 
+MAX_COMMENT = 1000
+
+Cell = tuple[str, str]  # (option, criterion)
+
+
+def rating_cells(
+    scores: Mapping[str, Mapping[str, object]],
+    comments: Mapping[str, Mapping[str, object]],
+    options: Collection[str],
+    criteria: Collection[str],
+) -> dict[Cell, tuple[int, str | None]]:
+    """The cells a save sets: each (option, criterion) named in `scores` with its rating, and
+    its comment where `comments` gives one (None: the stored comment stays). Every key must
+    be the workshop's, and a comment needs a rating in the same save."""
+    for section, body in (("scores", scores), ("comments", comments)):
+        for option, row in body.items():
+            if option not in options:
+                raise InvalidInput(f"Unknown option '{option}'.", field=f"{section}.{option}")
+            for criterion in row:
+                if criterion not in criteria:
+                    raise InvalidInput(
+                        f"Unknown criterion '{criterion}'.",
+                        field=f"{section}.{option}.{criterion}",
+                    )
+    cells: dict[Cell, tuple[int, str | None]] = {
+        (option, criterion): (check_rating(value, f"scores.{option}.{criterion}"), None)
+        for option, row in scores.items()
+        for criterion, value in row.items()
+    }
+    for option, row in comments.items():
+        for criterion, text in row.items():
+            field_name = f"comments.{option}.{criterion}"
+            comment = str(text or "").strip()
+            if len(comment) > MAX_COMMENT:
+                raise InvalidInput(
+                    f"A comment may have at most {MAX_COMMENT} characters.", field=field_name
+                )
+            if (option, criterion) not in cells:
+                raise InvalidInput("A comment needs a rating for the same cell.", field=field_name)
+            cells[(option, criterion)] = (cells[(option, criterion)][0], comment)
+    return cells
+
+
+def check_points(criteria: Sequence[str], given: Mapping[str, object]) -> dict[str, float]:
+    """Weights as given, for every criterion (one left out counts as zero): each key one of
+    the criteria, each value a weight, at least one above zero."""
+    unknown = [k for k in given if k not in criteria]
+    if unknown:
+        raise InvalidInput(f"Unknown criterion '{unknown[0]}'.", field=f"weights.{unknown[0]}")
+    points = {k: check_weight(given.get(k, 0), f"weights.{k}") for k in criteria}
+    if sum(points.values()) <= 0:
+        raise InvalidInput("Give at least one criterion some weight.", field="weights")
+    return points
+
+
+def check_shared_points(points: Mapping[str, object], total: int = POINTS_TOTAL) -> None:
+    """The points form's rule: every share a number, and exactly `total` points shared."""
+    given = 0.0
+    for key, value in points.items():
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise InvalidInput("Enter a whole number of points.", field=f"weights.{key}")
+        given += value
+    if abs(given - total) > 1e-9:
+        raise InvalidInput(
+            f"Share exactly {total} points: you have shared {given:g}.", field="weights"
+        )
+
+
 def check_decision(
     option: str,
     rationale: str,
@@ -215,3 +285,14 @@ class Workshop:
         for p in self.participants:
             counts[p.sector] = counts.get(p.sector, 0) + 1
         return counts
+
+
+@dataclass(frozen=True)
+class WorkshopSummary:
+    """A workshop as a facilitator's list of workshops shows it."""
+
+    id: int
+    title: str
+    stage: Stage
+    join_code: str
+    created_at: datetime

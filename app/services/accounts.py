@@ -11,7 +11,7 @@ from app import security
 from app.domain.errors import Conflict, InvalidInput, Unauthorized
 from app.persistence import repository as repo
 from app.persistence.repository import as_utc
-from app.persistence.tables import AuthSessionRow, FacilitatorRow
+from app.persistence.tables import FacilitatorRow
 
 MIN_PASSWORD_LENGTH = 10
 
@@ -45,11 +45,9 @@ def create_facilitator(session: Session, email: str, password: str, name: str) -
     with session.begin():
         if repo.facilitator_by_email(session, email) is not None:
             raise Conflict("A facilitator with this email exists already.", field="email")
-        row = FacilitatorRow(
-            email=email, name=name.strip() or email, password_hash=security.hash_password(password)
+        row = repo.add_facilitator(
+            session, email, name.strip() or email, security.hash_password(password)
         )
-        session.add(row)
-        session.flush()
         return _public(row)
 
 
@@ -68,13 +66,8 @@ def sign_in(session: Session, email: str, password: str, days: int) -> SignIn:
         if row is None or not security.verify_password(row.password_hash, password):
             raise Unauthorized("Wrong email or password.")
         token = security.new_token()
-        session.add(
-            AuthSessionRow(
-                token_hash=security.token_hash(token),
-                facilitator_id=row.id or 0,
-                expires_at=datetime.now(UTC) + timedelta(days=days),
-            )
-        )
+        expires = datetime.now(UTC) + timedelta(days=days)
+        repo.add_auth_session(session, security.token_hash(token), row.id or 0, expires)
         return SignIn(token=token, facilitator=_public(row))
 
 
@@ -89,5 +82,18 @@ def facilitator_for_token(session: Session, token: str) -> Facilitator | None:
         auth = repo.auth_session(session, security.token_hash(token))
         if auth is None or as_utc(auth.expires_at) <= datetime.now(UTC):
             return None
-        row = session.get(FacilitatorRow, auth.facilitator_id)
+        row = repo.facilitator(session, auth.facilitator_id)
+        return _public(row) if row else None
+
+
+def find_facilitator(session: Session, email: str | None = None) -> Facilitator | None:
+    """The facilitator with this email or, with none given, the first one (the CLI's owner of
+    an imported workshop)."""
+    with session.begin():
+        repo.read_only(session)
+        row = (
+            repo.facilitator_by_email(session, email.strip())
+            if email
+            else repo.first_facilitator(session)
+        )
         return _public(row) if row else None

@@ -7,7 +7,6 @@ from sqlmodel import Session
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.workshop import Decision, Stage, check_decision
 from app.persistence import repository as repo
-from app.persistence.tables import DecisionRow
 from app.services.mapping import load_workshop, to_decision
 from app.services.results import results_of
 from app.services.workshops import owned_row
@@ -52,8 +51,9 @@ def record_decision(
             top,
             departure_reason,
         )
-        decision = DecisionRow(
-            workshop_id=workshop_id,
+        decision = repo.add_decision(
+            session,
+            workshop_id,
             option_key=option,
             rationale=texts["rationale"],
             departure_reason=texts["departure_reason"],
@@ -63,12 +63,9 @@ def record_decision(
             top_option_keys=top,
             decided_by=decided_by,
         )
-        session.add(decision)
-        row.stage = Stage.DECIDED.value
-        session.add(row)
+        repo.update_workshop(session, row, stage=Stage.DECIDED.value)
         repo.bump_revision(session, workshop_id)
         repo.add_event(session, workshop_id, "decided", option)
-        session.flush()
         return to_decision(decision, workshop.options)
 
 

@@ -4,39 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from app.domain.elicitation import MethodSettings
-from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.errors import Conflict, NotFound
 from app.domain.numbers import check_weight
 from app.domain.workshop import Stage
 from app.persistence import repository as repo
-from app.persistence.tables import ElicitationRow, ParticipantRow, WeightRow, WorkshopRow
+from app.services.results import ResultsView, read_results
 from app.services.workshops import owned_row
 
-SETTINGS_KEY = "method"
 MAX_PARTICIPANT_WEIGHT = 100.0
-
-
-def settings_of(row: WorkshopRow) -> MethodSettings:
-    """The stored method, or the default for workshops that never chose one."""
-    stored = (row.settings or {}).get(SETTINGS_KEY)
-    try:
-        return MethodSettings.from_dict(stored)
-    except InvalidInput:
-        # Settings written by an older version stay readable as the default method.
-        return MethodSettings()
 
 
 def get_method(session: Session, owner_id: int, workshop_id: int) -> MethodSettings:
     with session.begin():
-        return settings_of(owned_row(session, owner_id, workshop_id))
-
-
-def weights_given(session: Session, workshop_id: int) -> bool:
-    ids = select(ParticipantRow.id).where(ParticipantRow.workshop_id == workshop_id)
-    found = session.exec(select(WeightRow).where(col(WeightRow.participant_id).in_(ids))).first()
-    return found is not None
+        return MethodSettings.stored_in(owned_row(session, owner_id, workshop_id).settings)
 
 
 def set_method(
@@ -51,29 +34,50 @@ def set_method(
     How weights are asked for is fixed once anyone has given weights.
     """
     with session.begin():
-        row = owned_row(session, owner_id, workshop_id, lock=True)
-        for participant_id, weight in (participant_weights or {}).items():
-            _set_weight(session, workshop_id, participant_id, weight)
-        if Stage(row.stage) == Stage.DECIDED:
-            raise Conflict("The workshop is decided and can no longer change.")
-        current = settings_of(row)
-        updated = MethodSettings.from_dict({**current.to_dict(), **changes})
-        asked_differently = (
-            updated.elicitation != current.elicitation or updated.rank_method != current.rank_method
+        return _write_method(session, owner_id, workshop_id, changes, participant_weights)
+
+
+def set_method_and_show(
+    session: Session,
+    owner_id: int,
+    workshop_id: int,
+    changes: dict[str, Any],
+    participant_weights: dict[int, Any] | None = None,
+) -> ResultsView:
+    """`set_method`, then the results under the new method, in the same transaction."""
+    with session.begin():
+        _write_method(session, owner_id, workshop_id, changes, participant_weights)
+        return read_results(session, owner_id, workshop_id)
+
+
+def _write_method(
+    session: Session,
+    owner_id: int,
+    workshop_id: int,
+    changes: dict[str, Any],
+    participant_weights: dict[int, Any] | None,
+) -> MethodSettings:
+    row = owned_row(session, owner_id, workshop_id, lock=True)
+    for participant_id, weight in (participant_weights or {}).items():
+        _set_weight(session, workshop_id, participant_id, weight)
+    if Stage(row.stage) == Stage.DECIDED:
+        raise Conflict("The workshop is decided and can no longer change.")
+    current = MethodSettings.stored_in(row.settings)
+    updated = MethodSettings.from_dict({**current.to_dict(), **changes})
+    asked_differently = (
+        updated.elicitation != current.elicitation or updated.rank_method != current.rank_method
+    )
+    if asked_differently and repo.weights_given(session, workshop_id):
+        raise Conflict(
+            "People have already given weights this way; the way weights are asked for "
+            "can no longer change.",
+            field="elicitation",
         )
-        if asked_differently and weights_given(session, workshop_id):
-            raise Conflict(
-                "People have already given weights this way; the way weights are asked for "
-                "can no longer change.",
-                field="elicitation",
-            )
-        # A new dict, so the JSON column is seen as changed.
-        row.settings = {**(row.settings or {}), SETTINGS_KEY: updated.to_dict()}
-        session.add(row)
-        repo.bump_revision(session, workshop_id)
-        if updated != current:
-            repo.add_event(session, workshop_id, "method", updated.label)
-        return updated
+    repo.update_workshop(session, row, settings=updated.stored(row.settings))
+    repo.bump_revision(session, workshop_id)
+    if updated != current:
+        repo.add_event(session, workshop_id, "method", updated.label)
+    return updated
 
 
 def set_participant_weight(
@@ -92,18 +96,8 @@ def set_participant_weight(
 def _set_weight(session: Session, workshop_id: int, participant_id: int, weight: Any) -> float:
     field = f"participant_weights.{participant_id}"
     value = check_weight(weight, field, maximum=MAX_PARTICIPANT_WEIGHT, noun="A participant weight")
-    person = session.get(ParticipantRow, participant_id)
+    person = repo.participant(session, participant_id)
     if person is None or person.workshop_id != workshop_id:
         raise NotFound(f"No participant {participant_id} in this workshop.")
-    person.weight = value
-    session.add(person)
+    repo.set_participant_weight(session, person, value)
     return value
-
-
-def elicitations_of(session: Session, participant_ids: list[int]) -> dict[int, ElicitationRow]:
-    if not participant_ids:
-        return {}
-    rows = session.exec(
-        select(ElicitationRow).where(col(ElicitationRow.participant_id).in_(participant_ids))
-    )
-    return {r.participant_id: r for r in rows}

@@ -1,8 +1,9 @@
-"""Participant use cases: joining with a code, giving weights and ratings, reading own input."""
+"""Participant use cases: joining with a code, who holds a token, giving points and ratings,
+reading one's own input. Other ways of giving weights are in services/elicitation.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -10,32 +11,19 @@ from typing import Any
 from sqlmodel import Session
 
 from app import security
-from app.domain.elicitation import (
-    ELICITATIONS,
-    MethodSettings,
-    PairwiseCheck,
-    check_pairwise,
-    rank_weights,
-    swing_weights,
-)
+from app.domain.elicitation import ELICITATIONS, MethodSettings
 from app.domain.errors import Conflict, InvalidInput, NotFound, TooManyAttempts, Unauthorized
-from app.domain.explain import judgment_label
-from app.domain.numbers import check_weight
 from app.domain.workshop import (
-    Item,
     Stage,
     Workshop,
     check_accepts_input,
     check_can_join,
-    check_rating,
+    check_points,
     check_sector,
+    rating_cells,
 )
 from app.persistence import repository as repo
-from app.persistence.tables import ElicitationRow, JoinFailureRow, ParticipantRow
-from app.services import methods
-from app.services.mapping import InputSnapshot, load_workshop, to_item
-
-MAX_COMMENT = 1000
+from app.services.mapping import InputSnapshot, load_workshop
 
 
 @dataclass(frozen=True)
@@ -90,23 +78,22 @@ def join(
         row = repo.workshop_by_code(session, code) if code else None
         if row is None or row.stage == Stage.DECIDED:
             # The failure is committed with this block so every process sees it.
-            session.add(JoinFailureRow(address=address, at=now))
+            repo.add_join_failure(session, address, now)
             repo.forget_join_failures_before(session, since)
             failed = True
         else:
             check_can_join(Stage(row.stage))
             token = security.new_token()
-            participant = ParticipantRow(
-                workshop_id=row.id or 0,
+            participant_id = repo.add_participant(
+                session,
+                row.id or 0,
                 name=display_name,
                 sector=sector_key,
                 token_hash=security.token_hash(token),
             )
-            session.add(participant)
             repo.bump_revision(session, row.id or 0)
             repo.add_event(session, row.id or 0, "joined", display_name)
-            session.flush()
-            joined = Joined(participant.id or 0, token, row.id or 0)
+            joined = Joined(participant_id, token, row.id or 0)
     if failed:
         raise NotFound(
             "No open workshop has this code. Check it with the facilitator.", field="join_code"
@@ -130,7 +117,7 @@ def _holder_of(session: Session, token: str) -> ParticipantIdentity | None:
     return None if found is None else ParticipantIdentity(*found)
 
 
-def _identify(session: Session, who: ParticipantIdentity | ParticipantToken) -> ParticipantIdentity:
+def identify(session: Session, who: ParticipantIdentity | ParticipantToken) -> ParticipantIdentity:
     me = who if isinstance(who, ParticipantIdentity) else _holder_of(session, who.token)
     if me is None:
         raise Unauthorized(JOIN_FIRST)
@@ -143,7 +130,7 @@ def participant_for_token(session: Session, token: str) -> ParticipantIdentity |
         return _holder_of(session, token)
 
 
-def _own_workshop(
+def own_workshop(
     session: Session,
     me: ParticipantIdentity,
     workshop_id: int,
@@ -163,79 +150,60 @@ def record_weights(
 ) -> dict[str, float]:
     """Replace one's weights (criteria left out count as zero); return them normalized."""
     with session.begin():
-        row = _own_workshop(session, me, workshop_id, repo.workshop_for_update)
-        criteria = [i.key for i in repo.items(session, workshop_id, "criterion")]
-        unknown = [k for k in weights if k not in criteria]
-        if unknown:
-            raise InvalidInput(f"Unknown criterion '{unknown[0]}'.", field=f"weights.{unknown[0]}")
-        points = {k: check_weight(weights.get(k, 0), f"weights.{k}") for k in criteria}
-        total = sum(points.values())
-        if total <= 0:
-            raise InvalidInput("Give at least one criterion some weight.", field="weights")
-        method = methods.settings_of(row).elicitation
-        if method != "points":
-            wanted = ELICITATIONS[method].lower()
-            raise Conflict(f"This workshop asks for weights another way: {wanted}.")
-        check_accepts_input(Stage(row.stage))
-        repo.replace_weights(session, me.id, points)
-        repo.bump_revision(session, workshop_id)
-        repo.add_event(session, workshop_id, "weights", me.name)
-        return {k: v / total for k, v in points.items()}
+        return write_weights(session, me, workshop_id, weights)
+
+
+def write_weights(
+    session: Session, me: ParticipantIdentity, workshop_id: int, weights: dict[str, Any]
+) -> dict[str, float]:
+    """`record_weights` inside the caller's transaction."""
+    row = own_workshop(session, me, workshop_id, repo.workshop_for_update)
+    criteria = [i.key for i in repo.items(session, workshop_id, "criterion")]
+    points = check_points(criteria, weights)
+    method = MethodSettings.stored_in(row.settings).elicitation
+    if method != "points":
+        wanted = ELICITATIONS[method].lower()
+        raise Conflict(f"This workshop asks for weights another way: {wanted}.")
+    check_accepts_input(Stage(row.stage))
+    repo.replace_weights(session, me.id, points)
+    repo.bump_revision(session, workshop_id)
+    repo.add_event(session, workshop_id, "weights", me.name)
+    total = sum(points.values())
+    return {k: v / total for k, v in points.items()}
 
 
 def record_scores(
     session: Session,
     who: ParticipantIdentity | ParticipantToken,
     workshop_id: int,
-    scores: dict[str, Any],
-    comments: dict[str, Any] | None = None,
+    scores: Mapping[str, Mapping[str, object]],
+    comments: Mapping[str, Mapping[str, object]] | None = None,
 ) -> OwnInput:
     """Set the ratings (and comments) named in the body; other cells keep their values.
     Returns the participant's input as stored, read in the same transaction."""
-    comments = comments or {}
     with session.begin():
-        me = _identify(session, who)
-        stage = _own_workshop(session, me, workshop_id, repo.workshop_stage_for_update)
-        keys = repo.item_keys(session, workshop_id)
-        options, criteria = keys["option"], keys["criterion"]
-        cells: dict[tuple[str, str], tuple[int, str | None]] = {}
-        for section, body in (("scores", scores), ("comments", comments)):
-            if not isinstance(body, dict):
-                raise InvalidInput(f"'{section}' must be an object.", field=section)
-            for option, row_body in body.items():
-                if option not in options:
-                    raise InvalidInput(f"Unknown option '{option}'.", field=f"{section}.{option}")
-                if not isinstance(row_body, dict):
-                    raise InvalidInput(
-                        "Give an object of criterion keys.", field=f"{section}.{option}"
-                    )
-                for criterion in row_body:
-                    if criterion not in criteria:
-                        raise InvalidInput(
-                            f"Unknown criterion '{criterion}'.",
-                            field=f"{section}.{option}.{criterion}",
-                        )
-        for option, row_body in scores.items():
-            for criterion, value in row_body.items():
-                rating = check_rating(value, f"scores.{option}.{criterion}")
-                cells[(option, criterion)] = (rating, None)
-        for option, row_body in comments.items():
-            for criterion, text in row_body.items():
-                field = f"comments.{option}.{criterion}"
-                comment = str(text or "").strip()
-                if len(comment) > MAX_COMMENT:
-                    raise InvalidInput(
-                        f"A comment may have at most {MAX_COMMENT} characters.", field=field
-                    )
-                if (option, criterion) not in cells:
-                    raise InvalidInput("A comment needs a rating for the same cell.", field=field)
-                cells[(option, criterion)] = (cells[(option, criterion)][0], comment)
-        check_accepts_input(Stage(stage))
-        repo.upsert_ratings(session, me.id, cells)
-        if cells:
-            repo.bump_revision(session, workshop_id)
-            repo.add_event(session, workshop_id, "ratings", me.name)
-        return own_input(InputSnapshot(session, [me.id]), me.id, Stage(stage))
+        me, stage = write_scores(session, who, workshop_id, scores, comments or {})
+        return own_input(InputSnapshot(session, [me.id]), me.id, stage)
+
+
+def write_scores(
+    session: Session,
+    who: ParticipantIdentity | ParticipantToken,
+    workshop_id: int,
+    scores: Mapping[str, Mapping[str, object]],
+    comments: Mapping[str, Mapping[str, object]],
+) -> tuple[ParticipantIdentity, Stage]:
+    """`record_scores` inside the caller's transaction: who saved, and the workshop's stage."""
+    me = identify(session, who)
+    stage = Stage(own_workshop(session, me, workshop_id, repo.workshop_stage_for_update))
+    keys = repo.item_keys(session, workshop_id)
+    cells = rating_cells(scores, comments, keys["option"], keys["criterion"])
+    check_accepts_input(stage)
+    repo.upsert_ratings(session, me.id, cells)
+    if cells:
+        repo.bump_revision(session, workshop_id)
+        repo.add_event(session, workshop_id, "ratings", me.name)
+    return me, stage
 
 
 @dataclass(frozen=True)
@@ -272,9 +240,14 @@ def own_input(snapshot: InputSnapshot, participant_id: int, stage: Stage) -> Own
 def my_input(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyInput:
     with session.begin():
         repo.read_only(session)
-        row = _own_workshop(session, me, workshop_id)
-        snapshot = InputSnapshot(session, [me.id])
-        workshop, _ = load_workshop(session, row, snapshot, with_people=False)
+        return read_my_input(session, me, workshop_id)
+
+
+def read_my_input(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyInput:
+    """`my_input` inside the caller's transaction (after a save, what it stored)."""
+    row = own_workshop(session, me, workshop_id)
+    snapshot = InputSnapshot(session, [me.id])
+    workshop, _ = load_workshop(session, row, snapshot, with_people=False)
     own = own_input(snapshot, me.id, workshop.stage)
     return MyInput(
         workshop=workshop,
@@ -284,126 +257,3 @@ def my_input(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyI
         ratings=own.ratings,
         comments=own.comments,
     )
-
-
-# Other ways of giving weights, chosen per workshop by the facilitator (services/methods.py).
-# Each keeps the raw answers and writes the weights they give to the same weight table.
-
-
-@dataclass(frozen=True)
-class MyElicitation:
-    method: MethodSettings
-    payload: dict[str, Any]
-    check: PairwiseCheck | None  # for pairwise answers: CR and the judgments to revisit
-
-    @property
-    def pair_values(self) -> dict[str, str]:
-        """Stored pairwise judgments as the form shows them: 'first.second' -> '3' or '1/3'."""
-        out: dict[str, str] = {}
-        for j in self.payload.get("judgments", []):
-            try:
-                out[f"{j['first']}.{j['second']}"] = judgment_label(float(j["value"]))
-            except (KeyError, TypeError, ValueError, ZeroDivisionError):
-                continue
-        return out
-
-    @property
-    def revisit_pairs(self) -> dict[str, str]:
-        """'first.second' -> the sentence saying why to look at that judgment again."""
-        if self.check is None:
-            return {}
-        return {f"{r.first}.{r.second}": r.sentence for r in self.check.revisit}
-
-
-def _record_elicited(
-    session: Session,
-    me: ParticipantIdentity,
-    workshop_id: int,
-    method: str,
-    compute: Callable[[MethodSettings, list[Item]], dict[str, float]],
-    payload: dict[str, Any],
-) -> dict[str, float]:
-    with session.begin():
-        row = _own_workshop(session, me, workshop_id, repo.workshop_for_update)
-        settings = methods.settings_of(row)
-        if settings.elicitation != method:
-            wanted = ELICITATIONS[settings.elicitation].lower()
-            raise Conflict(f"This workshop asks for weights another way: {wanted}.")
-        criteria = [to_item(r) for r in repo.items(session, workshop_id, "criterion")]
-        weights = compute(settings, criteria)
-        check_accepts_input(Stage(row.stage))
-        repo.replace_weights(session, me.id, weights)
-        existing = session.get(ElicitationRow, me.id)
-        if existing is None:
-            session.add(ElicitationRow(participant_id=me.id, method=method, payload=payload))
-        else:
-            existing.method, existing.payload = method, payload
-            session.add(existing)
-        repo.bump_revision(session, workshop_id)
-        repo.add_event(session, workshop_id, "weights", me.name)
-        return weights
-
-
-def record_ranks(
-    session: Session, me: ParticipantIdentity, workshop_id: int, ranks: dict[str, Any]
-) -> dict[str, float]:
-    """Ranks 1..n (1 = most important, ties allowed) -> weights by the workshop's rank rule."""
-    if not isinstance(ranks, dict):
-        raise InvalidInput("Give an object of criterion ranks.", field="ranks")
-    return _record_elicited(
-        session,
-        me,
-        workshop_id,
-        "rank",
-        lambda s, criteria: rank_weights(criteria, ranks, s.rank_method),
-        {"ranks": dict(ranks)},
-    )
-
-
-def record_swing(
-    session: Session, me: ParticipantIdentity, workshop_id: int, points: dict[str, Any]
-) -> dict[str, float]:
-    """Swing points 0-100 per criterion -> weights (points over their total)."""
-    if not isinstance(points, dict):
-        raise InvalidInput("Give an object of criterion points.", field="points")
-    return _record_elicited(
-        session,
-        me,
-        workshop_id,
-        "swing",
-        lambda _s, criteria: swing_weights(criteria, points),
-        {"points": dict(points)},
-    )
-
-
-def record_pairwise(
-    session: Session, me: ParticipantIdentity, workshop_id: int, judgments: list[Any]
-) -> PairwiseCheck:
-    """Pairwise judgments [{first, second, value}] -> weights, CR and what to revisit."""
-    if not isinstance(judgments, list) or not all(isinstance(j, dict) for j in judgments):
-        raise InvalidInput("Give a list of {first, second, value} judgments.", field="judgments")
-    found: list[PairwiseCheck] = []
-
-    def compute(_s: MethodSettings, criteria: list[Item]) -> dict[str, float]:
-        found.append(check_pairwise(criteria, judgments))
-        return found[0].weights
-
-    _record_elicited(session, me, workshop_id, "ahp", compute, {"judgments": list(judgments)})
-    return found[0]
-
-
-def my_elicitation(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyElicitation:
-    """The workshop's method and one's own raw answers (with the pairwise check, if any)."""
-    with session.begin():
-        row = _own_workshop(session, me, workshop_id)
-        settings = methods.settings_of(row)
-        stored = session.get(ElicitationRow, me.id)
-        criteria = [to_item(r) for r in repo.items(session, workshop_id, "criterion")]
-    payload = dict(stored.payload) if stored and stored.method == settings.elicitation else {}
-    check = None
-    if settings.elicitation == "ahp" and payload.get("judgments"):
-        try:
-            check = check_pairwise(criteria, payload["judgments"])
-        except InvalidInput:
-            check = None  # answers to criteria that changed since: ask again
-    return MyElicitation(settings, payload, check)

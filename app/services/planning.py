@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from app.domain import planning as P
 from app.domain.catalogue import Catalogue
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.planning.catalogue import PlanningCatalogue
+from app.persistence import repository as repo
 from app.persistence.repository import as_utc
 from app.persistence.tables import PlanRow
 from app.services.workshops import clean_text, insert_workshop
@@ -80,37 +81,30 @@ def _record(row: PlanRow) -> PlanRecord:
 
 
 def _owned(session: Session, owner_id: int, plan_id: int, lock: bool = False) -> PlanRow:
-    query = select(PlanRow).where(PlanRow.id == plan_id)
-    row = session.exec(query.with_for_update() if lock else query).first()
+    row = repo.plan(session, plan_id, lock)
     if row is None or row.owner_id != owner_id:
         raise NotFound(f"No plan {plan_id}.")
     return row
 
 
-def _save(session: Session, row: PlanRow, state: P.PlanState | None = None) -> PlanRecord:
+def _save(
+    session: Session, row: PlanRow, state: P.PlanState | None = None, **values: Any
+) -> PlanRecord:
     if state is not None:
-        row.plan = state.to_json()  # a new dict, so the JSON column is marked changed
-    row.updated_at = datetime.now(UTC)
-    session.add(row)
-    session.flush()
-    return _record(row)
+        values["plan"] = state.to_json()  # a new dict, so the JSON column is marked changed
+    return _record(repo.save_plan(session, row, **values))
 
 
 def create_plan(session: Session, owner_id: int, title: str) -> PlanRecord:
     title = clean_text(title, "title", 200, required=True)
     with session.begin():
-        row = PlanRow(owner_id=owner_id, title=title, answers={}, plan=P.PlanState().to_json())
-        session.add(row)
-        session.flush()
-        return _record(row)
+        return _record(repo.add_plan(session, owner_id, title, P.PlanState().to_json()))
 
 
 def list_plans(session: Session, owner_id: int) -> list[PlanRecord]:
     with session.begin():
-        rows = session.exec(
-            select(PlanRow).where(PlanRow.owner_id == owner_id).order_by(col(PlanRow.id).desc())
-        ).all()
-        return [_record(r) for r in rows]
+        repo.read_only(session)
+        return [_record(r) for r in repo.plans_of(session, owner_id)]
 
 
 def get_plan(session: Session, owner_id: int, plan_id: int) -> PlanRecord:
@@ -132,8 +126,7 @@ def record_answers(
         row = _owned(session, owner_id, plan_id, lock=True)
         merged = {k: v for k, v in (row.answers or {}).items() if k not in cleared}
         merged.update(checked)
-        row.answers = merged
-        return _save(session, row)
+        return _save(session, row, answers=merged)
 
 
 def update_plan(
@@ -150,8 +143,9 @@ def update_plan(
     with session.begin():
         row = _owned(session, owner_id, plan_id, lock=True)
         state = P.PlanState.from_json(row.plan)
+        values: dict[str, Any] = {}
         if "title" in changes:
-            row.title = clean_text(changes["title"], "title", 200, required=True)
+            values["title"] = clean_text(changes["title"], "title", 200, required=True)
         if "model" in changes:
             state = replace(state, model=P.check_model(changes["model"], models))
         if changes.get("carriers") is not None:
@@ -171,7 +165,7 @@ def update_plan(
             state = replace(state, reports_to=text)
         if changes.get("phases_done") is not None:
             state = replace(state, phases_done=P.check_phases(planning, changes["phases_done"]))
-        return _save(session, row, state)
+        return _save(session, row, state, **values)
 
 
 def set_budget(
@@ -227,8 +221,7 @@ def convert_to_workshop(
             settings={PROPOSED_WEIGHTS: dict(proposal.points), PLAN_ID: record.id},
         )
         assert workshop.id is not None
-        row.workshop_id = workshop.id
-        _save(session, row)
+        _save(session, row, workshop_id=workshop.id)
         return Converted(workshop.id, record.id, proposal)
 
 
@@ -238,7 +231,7 @@ def plan_summary_for_workshop(
     """The summary of the plan a workshop was made from (for its rationale documents), or None
     when the workshop did not come from a plan. The caller has checked access to the workshop."""
     with session.begin():
-        row = session.exec(select(PlanRow).where(PlanRow.workshop_id == workshop_id)).first()
+        row = repo.plan_for_workshop(session, workshop_id)
         if row is None:
             return None
         record = _record(row)

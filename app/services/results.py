@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,14 +10,12 @@ from sqlmodel import Session
 
 from app.domain.analysis import Analysis, ParticipantInput, analyse, what_if, what_if_sentence
 from app.domain.elicitation import MethodSettings, pairwise_matrix
-from app.domain.errors import InvalidInput
-from app.domain.numbers import check_weight
+from app.domain.errors import InvalidInput, NotFound
 from app.domain.record import Record, masked_events, participant_inputs, robustness_of
 from app.domain.results import RankedOption, WorkshopResults
-from app.domain.workshop import Workshop
+from app.domain.workshop import Workshop, check_points
 from app.persistence import repository as repo
 from app.persistence.tables import ParticipantRow, WorkshopRow
-from app.services import methods
 from app.services.mapping import InputSnapshot, load_events, load_workshop
 from app.services.workshops import owned_row
 
@@ -31,6 +30,7 @@ class ResultsView:
 
 @dataclass(frozen=True)
 class WhatIfView:
+    results: ResultsView  # what the page shows beside the what-if
     workshop: Workshop
     weights: dict[str, float]  # as given, rescaled to sum 1
     current: list[RankedOption]
@@ -93,11 +93,11 @@ def _method_inputs(
     elicitations: dict[int, Any] | None = None,
 ) -> MethodInputs:
     """`elicitations`, when the caller has read them already, are not read again."""
-    settings = methods.settings_of(row)
+    settings = MethodSettings.stored_in(row.settings)
     matrices: dict[int, list[list[float]]] = {}
     if settings.elicitation == "ahp":
         if elicitations is None:
-            elicitations = methods.elicitations_of(session, [p.id or 0 for p in people])
+            elicitations = repo.elicitations(session, [p.id or 0 for p in people])
         for pid, e in elicitations.items():
             if e.method != "ahp":
                 continue
@@ -108,25 +108,34 @@ def _method_inputs(
     return MethodInputs(settings, {p.id or 0: p.weight for p in people}, matrices)
 
 
-def _load(session: Session, owner_id: int, workshop_id: int) -> tuple[Workshop, ResultsView]:
+def read_results(session: Session, owner_id: int, workshop_id: int) -> ResultsView:
+    """`workshop_results` inside the caller's transaction."""
     row = owned_row(session, owner_id, workshop_id)
     people = repo.participants(session, workshop_id)
     workshop, snapshot = load_workshop(session, row, people=people)
-    extra = _method_inputs(session, row, workshop, people)
-    return workshop, results_of(workshop, snapshot, extra)
+    return results_of(workshop, snapshot, _method_inputs(session, row, workshop, people))
 
 
 def workshop_results(session: Session, owner_id: int, workshop_id: int) -> ResultsView:
     with session.begin():
         repo.read_only(session)
-        _, view = _load(session, owner_id, workshop_id)
-    return view
+        return read_results(session, owner_id, workshop_id)
 
 
 def workshop_record(session: Session, owner_id: int, workshop_id: int) -> Record:
     with session.begin():
         repo.read_only(session)
         return record_of(session, owned_row(session, owner_id, workshop_id))
+
+
+def operator_record(session: Session, workshop_id: int) -> Record:
+    """The record of any workshop, whoever owns it: for the operator's command line."""
+    with session.begin():
+        repo.read_only(session)
+        row = repo.workshop(session, workshop_id)
+        if row is None:
+            raise NotFound(f"No workshop {workshop_id}.")
+        return record_of(session, row)
 
 
 def record_of(session: Session, row: WorkshopRow) -> Record:
@@ -137,7 +146,7 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
     assert row.id is not None
     people = repo.participants(session, row.id)
     workshop, snapshot = load_workshop(session, row, people=people)
-    elicitations = methods.elicitations_of(session, [p.id or 0 for p in people])
+    elicitations = repo.elicitations(session, [p.id or 0 for p in people])
     events = masked_events(
         load_events(session, row.id),
         [p.name for p in people],
@@ -162,23 +171,15 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
 
 
 def explore_weights(
-    session: Session,
-    owner_id: int,
-    workshop_id: int,
-    weights: dict[str, Any],
-    view: ResultsView | None = None,
+    session: Session, owner_id: int, workshop_id: int, weights: Mapping[str, object]
 ) -> WhatIfView:
-    """What-if: the ranking the group's ratings would give under the facilitator's weights.
-    A caller that shows the results anyway passes its `view` rather than have it computed twice."""
-    view = view or workshop_results(session, owner_id, workshop_id)
-    keys = [c.key for c in view.workshop.criteria]
-    unknown = [k for k in weights if k not in keys]
-    if unknown:
-        raise InvalidInput(f"Unknown criterion '{unknown[0]}'.", field=f"weights.{unknown[0]}")
-    given = {key: check_weight(weights.get(key, 0), f"weights.{key}") for key in keys}
+    """What-if: the ranking the group's ratings would give under the facilitator's weights."""
+    view = workshop_results(session, owner_id, workshop_id)
+    given = check_points([c.key for c in view.workshop.criteria], weights)
     ranking = what_if(view.workshop.options, view.results.values, given)
     total = sum(given.values())
     return WhatIfView(
+        view,
         view.workshop,
         {k: v / total for k, v in given.items()},
         view.results.ranking,

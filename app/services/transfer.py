@@ -9,18 +9,9 @@ from app import security
 from app.domain.errors import Conflict, NotFound
 from app.domain.record import Record
 from app.domain.record_format import parse_record, when
+from app.domain.record_format.reading import ParticipantIn, RecordIn
 from app.domain.workshop import Stage, Workshop
 from app.persistence import repository as repo
-from app.persistence.tables import (
-    DecisionRow,
-    ElicitationRow,
-    ParticipantRow,
-    RatingRow,
-    WeightRow,
-    WorkshopEventRow,
-    WorkshopItemRow,
-    WorkshopRow,
-)
 from app.services.mapping import load_workshop
 from app.services.participation import ParticipantIdentity
 from app.services.results import record_of
@@ -43,94 +34,77 @@ def import_record(session: Session, owner_id: int, raw: bytes | str) -> Workshop
     r = parse_record(raw)
     w = r.workshop
     with session.begin():
-        code = unused_join_code(session)
         created = when(w.created_at, "workshop.created_at")
-        row = WorkshopRow(
-            owner_id=owner_id,
-            title=w.title,
-            goal=w.goal,
-            convener=w.convener,
-            template=w.template,
-            stage=w.stage,
-            join_code=code,
-            anonymous=w.anonymous,
-            settings=w.settings,
-            created_at=created,
-            updated_at=created,
-        )
-        session.add(row)
-        session.flush()
+        fields = {
+            "owner_id": owner_id,
+            "title": w.title,
+            "goal": w.goal,
+            "convener": w.convener,
+            "template": w.template,
+            "stage": w.stage,
+            "join_code": unused_join_code(session),
+            "anonymous": w.anonymous,
+            "settings": w.settings,
+            "created_at": created,
+            "updated_at": created,
+        }
+        row = repo.add_workshop(session, fields, _items(r))
         assert row.id is not None
-        for kind, items in (("criterion", r.criteria), ("option", r.options)):
-            session.add_all(
-                WorkshopItemRow(
-                    workshop_id=row.id,
-                    kind=kind,
-                    key=item.key,
-                    position=position,
-                    name=item.name,
-                    description=item.description,
-                    direction=item.direction if kind == "criterion" else "benefit",
-                    custom=item.custom,
-                    details=item.details,
-                )
-                for position, item in enumerate(items)
-            )
         for p in r.participants:
-            # Nobody can act as an imported participant: the token is never shown.
-            person = ParticipantRow(
-                workshop_id=row.id,
-                name=p.name,
-                sector=p.sector,
-                token_hash=security.token_hash(security.new_token()),
-                weight=p.influence,
-                joined_at=when(p.joined_at, "joined_at"),
-            )
-            session.add(person)
-            session.flush()
-            assert person.id is not None
-            if p.elicitation is not None:
-                session.add(
-                    ElicitationRow(
-                        participant_id=person.id,
-                        method=p.elicitation.method,
-                        payload=p.elicitation.payload,
-                    )
-                )
-            session.add_all(
-                WeightRow(participant_id=person.id, criterion_key=k, points=v)
-                for k, v in p.points.items()
-            )
-            session.add_all(
-                RatingRow(
-                    participant_id=person.id,
-                    option_key=option,
-                    criterion_key=criterion,
-                    rating=value,
-                    comment=p.comments.get(option, {}).get(criterion, ""),
-                )
-                for option, row_body in p.ratings.items()
-                for criterion, value in row_body.items()
-            )
+            _add_participant(session, row.id, p)
         if r.decision is not None:
             d = r.decision
-            session.add(
-                DecisionRow(
-                    workshop_id=row.id,
-                    option_key=d.option,
-                    rationale=d.rationale,
-                    departure_reason=d.departure_reason,
-                    agreement=d.agreement,
-                    dissent=d.dissent,
-                    conditions=d.conditions,
-                    top_option_keys=list(d.top_options),
-                    decided_by=owner_id,
-                    decided_at=when(d.decided_at, "decided_at"),
-                )
+            repo.add_decision(
+                session,
+                row.id,
+                option_key=d.option,
+                rationale=d.rationale,
+                departure_reason=d.departure_reason,
+                agreement=d.agreement,
+                dissent=d.dissent,
+                conditions=d.conditions,
+                top_option_keys=list(d.top_options),
+                decided_by=owner_id,
+                decided_at=when(d.decided_at, "decided_at"),
             )
-        session.add_all(
-            WorkshopEventRow(workshop_id=row.id, kind=e.kind, detail=e.detail, at=when(e.at, "at"))
-            for e in r.events
-        )
-        session.flush()
+        repo.copy_events(session, row.id, ((e.kind, e.detail, when(e.at, "at")) for e in r.events))
         return load_workshop(session, row)[0]
+
+
+def _items(r: RecordIn) -> list[dict[str, object]]:
+    return [
+        {
+            "kind": kind,
+            "key": item.key,
+            "position": position,
+            "name": item.name,
+            "description": item.description,
+            "direction": item.direction if kind == "criterion" else "benefit",
+            "custom": item.custom,
+            "details": item.details,
+        }
+        for kind, items in (("criterion", r.criteria), ("option", r.options))
+        for position, item in enumerate(items)
+    ]
+
+
+def _add_participant(session: Session, workshop_id: int, p: ParticipantIn) -> None:
+    # Nobody can act as an imported participant: the token is never shown.
+    person = repo.add_participant(
+        session,
+        workshop_id,
+        name=p.name,
+        sector=p.sector,
+        token_hash=security.token_hash(security.new_token()),
+        weight=p.influence,
+        joined_at=when(p.joined_at, "joined_at"),
+    )
+    if p.elicitation is not None:
+        repo.save_elicitation(session, person, p.elicitation.method, p.elicitation.payload)
+    repo.replace_weights(session, person, dict(p.points))
+    cells = {
+        (option, criterion): (value, p.comments.get(option, {}).get(criterion, ""))
+        for option, row_body in p.ratings.items()
+        for criterion, value in row_body.items()
+    }
+    repo.upsert_ratings(session, person, cells)

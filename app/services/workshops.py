@@ -14,14 +14,17 @@ from app.domain.workshop import (
     Item,
     Stage,
     Workshop,
+    WorkshopSummary,
     check_can_edit_items,
     check_stage_change,
 )
 from app.persistence import repository as repo
-from app.persistence.tables import WorkshopItemRow, WorkshopRow
+from app.persistence.repository import as_utc
+from app.persistence.tables import WorkshopRow
 from app.services.mapping import load_workshop, to_item
 
-KINDS = {"criterion", "option"}
+# Each kind of item with the article its sentences need.
+KINDS = {"criterion": "a criterion", "option": "an option"}
 
 
 def unused_join_code(session: Session) -> str:
@@ -136,11 +139,19 @@ def create_workshop(
         return load_workshop(session, row)[0]
 
 
-def list_workshops(session: Session, owner_id: int) -> list[WorkshopRow]:
+def list_workshops(session: Session, owner_id: int) -> list[WorkshopSummary]:
     with session.begin():
-        rows = repo.workshops_of(session, owner_id)
-        session.expunge_all()
-        return rows
+        repo.read_only(session)
+        return [
+            WorkshopSummary(
+                id=r.id or 0,
+                title=r.title,
+                stage=Stage(r.stage),
+                join_code=r.join_code,
+                created_at=as_utc(r.created_at),
+            )
+            for r in repo.workshops_of(session, owner_id)
+        ]
 
 
 def get_workshop(session: Session, owner_id: int, workshop_id: int) -> Workshop:
@@ -172,17 +183,18 @@ def update_workshop(
         current = Stage(row.stage)
         if current == Stage.DECIDED:
             raise Conflict("The workshop is decided and can no longer change.")
+        changes: dict[str, str] = {}
         if title is not None:
-            row.title = clean_text(title, "title", 200, required=True)
+            changes["title"] = clean_text(title, "title", 200, required=True)
         if goal is not None:
-            row.goal = clean_text(goal, "goal", 2000)
+            changes["goal"] = clean_text(goal, "goal", 2000)
         if convener is not None:
-            row.convener = clean_text(convener, "convener", 200)
+            changes["convener"] = clean_text(convener, "convener", 200)
         if target is not None and target != current:
             check_stage_change(current, target)
-            row.stage = target.value
+            changes["stage"] = target.value
             repo.add_event(session, workshop_id, "stage", target.value)
-        session.add(row)
+        repo.update_workshop(session, row, **changes)
         repo.bump_revision(session, workshop_id)
         return load_workshop(session, row)[0]
 
@@ -210,9 +222,12 @@ def add_item(
         check_can_edit_items(Stage(row.stage), repo.has_input(session, workshop_id))
         existing = repo.items(session, workshop_id, kind)
         if any(e.name.lower() == name.lower() for e in existing):
-            raise InvalidInput(f"This workshop already has a {kind} named '{name}'.", field="name")
-        new = WorkshopItemRow(
-            workshop_id=workshop_id,
+            raise InvalidInput(
+                f"This workshop already has {KINDS[kind]} named '{name}'.", field="name"
+            )
+        new = repo.add_item(
+            session,
+            workshop_id,
             kind=kind,
             key=unique_key(name, {e.key for e in existing}),
             position=max((e.position for e in existing), default=-1) + 1,
@@ -222,10 +237,8 @@ def add_item(
             custom=True,
             details={},
         )
-        session.add(new)
         repo.bump_revision(session, workshop_id)
         repo.add_event(session, workshop_id, f"{kind}-added", name)
-        session.flush()
         return to_item(new)
 
 
@@ -239,7 +252,7 @@ def remove_item(session: Session, owner_id: int, workshop_id: int, kind: str, ke
         check_can_edit_items(Stage(row.stage), repo.has_input(session, workshop_id))
         if len(repo.items(session, workshop_id, kind)) <= 1:
             raise InvalidInput(f"A workshop needs at least one {kind}.", field="key")
-        session.delete(target)
+        repo.delete_item(session, target)
         repo.bump_revision(session, workshop_id)
         repo.add_event(session, workshop_id, f"{kind}-removed", target.name)
 
@@ -262,21 +275,16 @@ def insert_workshop(
     title = clean_text(title, "title", 200, required=True)
     goal_text, convener_text = clean_text(goal, "goal", 2000), clean_text(convener, "convener", 200)
     item_rows = _catalogue_items(catalogue, template, extra_criteria)
-    code = unused_join_code(session)
-    row = WorkshopRow(
-        owner_id=owner_id,
-        title=title,
-        goal=goal_text,
-        convener=convener_text,
-        template=template,
-        join_code=code,
-        anonymous=anonymous,
-        settings=dict(settings or {}),
-    )
-    session.add(row)
-    session.flush()
-    assert row.id is not None
-    session.add_all(WorkshopItemRow(workshop_id=row.id, **fields) for fields in item_rows)
-    repo.add_event(session, row.id, "created", title)
-    session.flush()
+    fields = {
+        "owner_id": owner_id,
+        "title": title,
+        "goal": goal_text,
+        "convener": convener_text,
+        "template": template,
+        "join_code": unused_join_code(session),
+        "anonymous": anonymous,
+        "settings": dict(settings or {}),
+    }
+    row = repo.add_workshop(session, fields, item_rows)
+    repo.add_event(session, row.id or 0, "created", title)
     return row

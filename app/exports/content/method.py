@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from app.domain.elicitation import MethodSettings
-from app.domain.errors import InvalidInput
 from app.domain.explain import method_sentences
 from app.exports.content.context import Context
 from app.exports.content.model import Paragraph, Section
@@ -20,18 +19,9 @@ SCORING = (
 )
 
 
-def _settings(settings: dict | None) -> MethodSettings:
-    try:
-        return MethodSettings.from_dict((settings or {}).get("method"))
-    except InvalidInput:
-        # As services.methods.settings_of reads them: settings of an older version are the
-        # default method, which is what the results were computed with.
-        return MethodSettings()
-
-
 def section(ctx: Context) -> Section:
     record = ctx.record
-    settings = _settings(record.workshop.settings)
+    settings = MethodSettings.stored_in(record.workshop.settings)
     sentences = method_sentences(settings, [p.influence for p in record.inputs])
     blocks = (Paragraph(" ".join(sentences)), *(Paragraph(p) for p in SCORING))
     return Section("method", "Method: how the group decided", blocks)

@@ -2,8 +2,28 @@
 
 from fastapi import APIRouter
 
-from app.web.api import auth, catalog, participation, plans, records, results, workshops
+from app.web.api import (
+    auth,
+    catalog,
+    decisions,
+    methods,
+    participation,
+    plans,
+    records,
+    results,
+    workshops,
+)
 
 router = APIRouter(prefix="/api/v1")
-for module in (auth, catalog, records, workshops, participation, results, plans):
+for module in (
+    auth,
+    catalog,
+    records,
+    workshops,
+    participation,
+    results,
+    decisions,
+    methods,
+    plans,
+):
     router.include_router(module.router)

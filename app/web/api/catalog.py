@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.web.api.plan_schemas import CasePublic
-from app.web.api.schemas import CriterionPublic, ModelPublic, TemplatePublic
+from app.web.api.schemas.catalog import CasePublic, CriterionPublic, ModelPublic, TemplatePublic
 from app.web.deps import CatalogueDep, PlanningDep
 
 router = APIRouter(prefix="/catalog", tags=["catalogue"])

@@ -1,29 +1,42 @@
-"""API: a participant's own weights and ratings."""
+"""API: a participant's own input: weights in whichever way the workshop asks for them (points,
+ranks, swing or pairwise comparisons), ratings and comments."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.services import participation
-from app.web.api.schemas import MyInputOut, ScoresIn, WeightsIn, WeightsOut
+from app.domain.errors import NotFound
+from app.services import elicitation, participation
+from app.web.api.schemas.participation import (
+    MyInputPublic,
+    PairwisePublic,
+    PairwiseUpdate,
+    RanksUpdate,
+    ScoresUpdate,
+    SwingUpdate,
+    WeightsPublic,
+    WeightsUpdate,
+    pairwise_public,
+)
 from app.web.deps import ApiParticipant, ApiParticipantToken, SessionDep
 
 router = APIRouter(prefix="/workshops/{workshop_id}/my", tags=["participant input"])
 
 
-@router.put("/weights", response_model=WeightsOut)
+@router.put("/weights", response_model=WeightsPublic)
 def record_weights(
-    workshop_id: int, body: WeightsIn, me: ApiParticipant, session: SessionDep
-) -> WeightsOut:
-    return WeightsOut(weights=participation.record_weights(session, me, workshop_id, body.weights))
+    workshop_id: int, body: WeightsUpdate, me: ApiParticipant, session: SessionDep
+) -> WeightsPublic:
+    weights = participation.record_weights(session, me, workshop_id, body.weights)
+    return WeightsPublic(weights=weights)
 
 
-@router.put("/scores", response_model=MyInputOut)
+@router.put("/scores", response_model=MyInputPublic)
 def record_scores(
-    workshop_id: int, body: ScoresIn, me: ApiParticipantToken, session: SessionDep
-) -> MyInputOut:
+    workshop_id: int, body: ScoresUpdate, me: ApiParticipantToken, session: SessionDep
+) -> MyInputPublic:
     own = participation.record_scores(session, me, workshop_id, body.scores, body.comments)
-    return MyInputOut(
+    return MyInputPublic(
         participant_id=own.participant_id,
         workshop_id=workshop_id,
         stage=own.stage.value,
@@ -34,10 +47,10 @@ def record_scores(
     )
 
 
-@router.get("", response_model=MyInputOut)
-def read_my_input(workshop_id: int, me: ApiParticipant, session: SessionDep) -> MyInputOut:
+@router.get("", response_model=MyInputPublic)
+def read_my_input(workshop_id: int, me: ApiParticipant, session: SessionDep) -> MyInputPublic:
     mine = participation.my_input(session, me, workshop_id)
-    return MyInputOut(
+    return MyInputPublic(
         participant_id=me.id,
         workshop_id=workshop_id,
         stage=mine.workshop.stage.value,
@@ -46,3 +59,34 @@ def read_my_input(workshop_id: int, me: ApiParticipant, session: SessionDep) -> 
         scores=mine.ratings,
         comments=mine.comments,
     )
+
+
+@router.put("/ranks", response_model=WeightsPublic)
+def record_ranks(
+    workshop_id: int, body: RanksUpdate, me: ApiParticipant, session: SessionDep
+) -> WeightsPublic:
+    return WeightsPublic(weights=elicitation.record_ranks(session, me, workshop_id, body.ranks))
+
+
+@router.put("/swing", response_model=WeightsPublic)
+def record_swing(
+    workshop_id: int, body: SwingUpdate, me: ApiParticipant, session: SessionDep
+) -> WeightsPublic:
+    return WeightsPublic(weights=elicitation.record_swing(session, me, workshop_id, body.points))
+
+
+@router.put("/pairwise", response_model=PairwisePublic)
+def record_pairwise(
+    workshop_id: int, body: PairwiseUpdate, me: ApiParticipant, session: SessionDep
+) -> PairwisePublic:
+    judgments = [j.model_dump() for j in body.judgments]
+    return pairwise_public(elicitation.record_pairwise(session, me, workshop_id, judgments))
+
+
+@router.get("/pairwise", response_model=PairwisePublic)
+def read_pairwise(workshop_id: int, me: ApiParticipant, session: SessionDep) -> PairwisePublic:
+    """One's stored comparisons checked again: weights, CR and the judgments to revisit."""
+    mine = elicitation.my_elicitation(session, me, workshop_id)
+    if mine.check is None:
+        raise NotFound("No pairwise comparisons from you in this workshop yet.")
+    return pairwise_public(mine.check)

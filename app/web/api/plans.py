@@ -16,24 +16,24 @@ from app.domain.record_format import plan_data
 from app.services import planning as plans
 from app.services.accounts import Facilitator
 from app.services.planning import PlanView
-from app.web.api.plan_schemas import (
-    AnswersIn,
-    BudgetIn,
-    BudgetOut,
-    CarriersIn,
-    CaseRanked,
-    ConsequencesOut,
-    ConvertedOut,
-    ConvertIn,
-    FunctionsOut,
+from app.web.api.schemas.plans import (
+    AnswersUpdate,
+    BudgetPublic,
+    BudgetUpdate,
+    CaseRankedPublic,
+    ConsequencesPublic,
+    ConvertedPublic,
+    FunctionsPublic,
+    FunctionsUpdate,
     PlanCreate,
-    PlanListed,
+    PlanListedPublic,
     PlanPublic,
     PlanUpdate,
-    ProposalOut,
-    budget_out,
-    consequences_out,
-    functions_out,
+    PlanWorkshopCreate,
+    ProposalPublic,
+    budget_public,
+    consequences_public,
+    functions_public,
     plan_public,
 )
 from app.web.deps import ApiFacilitator, CatalogueDep, PlanningDep, SessionDep
@@ -78,10 +78,10 @@ def create_plan(body: PlanCreate, desk: PlanDeskDep) -> PlanPublic:
     return plan_public(desk.view(plans.create_plan(desk.session, desk.me.id, body.title)))
 
 
-@router.get("", response_model=list[PlanListed])
-def list_plans(me: ApiFacilitator, session: SessionDep) -> list[PlanListed]:
+@router.get("", response_model=list[PlanListedPublic])
+def list_plans(me: ApiFacilitator, session: SessionDep) -> list[PlanListedPublic]:
     return [
-        PlanListed(id=p.id, title=p.title, workshop_id=p.workshop_id, updated_at=p.updated_at)
+        PlanListedPublic(id=p.id, title=p.title, workshop_id=p.workshop_id, updated_at=p.updated_at)
         for p in plans.list_plans(session, me.id)
     ]
 
@@ -97,20 +97,20 @@ def update_plan(plan_id: int, body: PlanUpdate, desk: PlanDeskDep) -> PlanPublic
 
 
 @router.put("/{plan_id}/answers", response_model=PlanPublic)
-def record_answers(plan_id: int, body: AnswersIn, desk: PlanDeskDep) -> PlanPublic:
+def record_answers(plan_id: int, body: AnswersUpdate, desk: PlanDeskDep) -> PlanPublic:
     record = plans.record_answers(desk.session, desk.planning, desk.me.id, plan_id, body.answers)
     return plan_public(desk.view(record))
 
 
-@router.get("/{plan_id}/consequences", response_model=ConsequencesOut)
-def read_consequences(plan_id: int, desk: PlanDeskDep) -> ConsequencesOut:
-    return consequences_out(desk.read(plan_id))
+@router.get("/{plan_id}/consequences", response_model=ConsequencesPublic)
+def read_consequences(plan_id: int, desk: PlanDeskDep) -> ConsequencesPublic:
+    return consequences_public(desk.read(plan_id))
 
 
-@router.get("/{plan_id}/cases", response_model=list[CaseRanked])
-def rank_cases(plan_id: int, desk: PlanDeskDep) -> list[CaseRanked]:
+@router.get("/{plan_id}/cases", response_model=list[CaseRankedPublic])
+def rank_cases(plan_id: int, desk: PlanDeskDep) -> list[CaseRankedPublic]:
     return [
-        CaseRanked(
+        CaseRankedPublic(
             key=m.case.key,
             name=m.case.name,
             kind=m.case.kind,
@@ -128,36 +128,36 @@ def rank_cases(plan_id: int, desk: PlanDeskDep) -> list[CaseRanked]:
     ]
 
 
-@router.get("/{plan_id}/functions", response_model=FunctionsOut)
-def read_functions(plan_id: int, desk: PlanDeskDep) -> FunctionsOut:
-    return functions_out(desk.read(plan_id))
+@router.get("/{plan_id}/functions", response_model=FunctionsPublic)
+def read_functions(plan_id: int, desk: PlanDeskDep) -> FunctionsPublic:
+    return functions_public(desk.read(plan_id))
 
 
-@router.put("/{plan_id}/functions", response_model=FunctionsOut)
-def assign_functions(plan_id: int, body: CarriersIn, desk: PlanDeskDep) -> FunctionsOut:
-    return functions_out(desk.update(plan_id, {"carriers": body.carriers}))
+@router.put("/{plan_id}/functions", response_model=FunctionsPublic)
+def assign_functions(plan_id: int, body: FunctionsUpdate, desk: PlanDeskDep) -> FunctionsPublic:
+    return functions_public(desk.update(plan_id, {"carriers": body.carriers}))
 
 
-@router.get("/{plan_id}/budget", response_model=BudgetOut)
-def read_budget(plan_id: int, desk: PlanDeskDep) -> BudgetOut:
-    return budget_out(desk.read(plan_id))
+@router.get("/{plan_id}/budget", response_model=BudgetPublic)
+def read_budget(plan_id: int, desk: PlanDeskDep) -> BudgetPublic:
+    return budget_public(desk.read(plan_id))
 
 
-@router.put("/{plan_id}/budget", response_model=BudgetOut)
-def set_budget(plan_id: int, body: BudgetIn, desk: PlanDeskDep) -> BudgetOut:
+@router.put("/{plan_id}/budget", response_model=BudgetPublic)
+def set_budget(plan_id: int, body: BudgetUpdate, desk: PlanDeskDep) -> BudgetPublic:
     lines = [line.model_dump() for line in body.lines]
     record = plans.set_budget(desk.session, desk.planning, desk.me.id, plan_id, lines)
-    return budget_out(desk.view(record))
+    return budget_public(desk.view(record))
 
 
 def _reasons(proposal: Proposal) -> dict[str, list[str]]:
     return {k: list(v) for k, v in proposal.reasons.items()}
 
 
-@router.get("/{plan_id}/proposal", response_model=ProposalOut)
-def read_proposal(plan_id: int, desk: PlanDeskDep) -> ProposalOut:
+@router.get("/{plan_id}/proposal", response_model=ProposalPublic)
+def read_proposal(plan_id: int, desk: PlanDeskDep) -> ProposalPublic:
     p = desk.read(plan_id).proposal
-    return ProposalOut(
+    return ProposalPublic(
         criteria=list(p.criteria), proposed_weights=dict(p.points), reasons=_reasons(p)
     )
 
@@ -168,10 +168,10 @@ def read_summary(plan_id: int, desk: PlanDeskDep) -> dict[str, Any]:
     return plan_data(desk.read(plan_id).summary)
 
 
-@router.post("/{plan_id}/workshop", response_model=ConvertedOut, status_code=201)
+@router.post("/{plan_id}/workshop", response_model=ConvertedPublic, status_code=201)
 def convert_to_workshop(
-    plan_id: int, desk: PlanDeskDep, body: ConvertIn | None = None
-) -> ConvertedOut:
+    plan_id: int, desk: PlanDeskDep, body: PlanWorkshopCreate | None = None
+) -> ConvertedPublic:
     done = plans.convert_to_workshop(
         desk.session,
         desk.catalogue,
@@ -181,7 +181,7 @@ def convert_to_workshop(
         body.title if body else None,
     )
     p = done.proposal
-    return ConvertedOut(
+    return ConvertedPublic(
         workshop_id=done.workshop_id,
         plan_id=done.plan_id,
         criteria=list(p.criteria),

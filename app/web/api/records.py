@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from app.services import transfer
-from app.web.api.schemas import WorkshopPublic, workshop_public
+from app.web.api.schemas.workshops import WorkshopPublic, workshop_public
 from app.web.deps import ApiFacilitator, ApiParticipant, SessionDep
 from app.web.downloads import rationale_response
 

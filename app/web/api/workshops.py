@@ -5,14 +5,16 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from app.services import workshops
-from app.web.api.schemas import (
+from app.web.api.schemas.workshops import (
     CriterionCreate,
-    ItemOut,
+    ItemPublic,
     OptionCreate,
     WorkshopCreate,
+    WorkshopListedPublic,
     WorkshopPublic,
-    WorkshopSummary,
     WorkshopUpdate,
+    item_public,
+    listed_public,
     workshop_public,
 )
 from app.web.deps import ApiFacilitator, CatalogueDep, SessionDep
@@ -37,18 +39,9 @@ def create_workshop(
     return workshop_public(created)
 
 
-@router.get("", response_model=list[WorkshopSummary])
-def list_workshops(me: ApiFacilitator, session: SessionDep) -> list[WorkshopSummary]:
-    return [
-        WorkshopSummary(
-            id=w.id or 0,
-            title=w.title,
-            stage=w.stage,
-            join_code=w.join_code,
-            created_at=w.created_at,
-        )
-        for w in workshops.list_workshops(session, me.id)
-    ]
+@router.get("", response_model=list[WorkshopListedPublic])
+def list_workshops(me: ApiFacilitator, session: SessionDep) -> list[WorkshopListedPublic]:
+    return [listed_public(w) for w in workshops.list_workshops(session, me.id)]
 
 
 @router.get("/{workshop_id}", response_model=WorkshopPublic)
@@ -64,28 +57,22 @@ def update_workshop(
     return workshop_public(workshops.update_workshop(session, me.id, workshop_id, **changes))
 
 
-@router.post("/{workshop_id}/criteria", response_model=ItemOut, status_code=201)
+@router.post("/{workshop_id}/criteria", response_model=ItemPublic, status_code=201)
 def add_criterion(
     workshop_id: int, body: CriterionCreate, me: ApiFacilitator, session: SessionDep
-) -> ItemOut:
+) -> ItemPublic:
     item = workshops.add_item(
         session, me.id, workshop_id, "criterion", body.name, body.description, body.direction
     )
-    return ItemOut(
-        key=item.key,
-        name=item.name,
-        description=item.description,
-        direction=item.direction,
-        custom=item.custom,
-    )
+    return item_public(item, with_direction=True)
 
 
-@router.post("/{workshop_id}/options", response_model=ItemOut, status_code=201)
+@router.post("/{workshop_id}/options", response_model=ItemPublic, status_code=201)
 def add_option(
     workshop_id: int, body: OptionCreate, me: ApiFacilitator, session: SessionDep
-) -> ItemOut:
+) -> ItemPublic:
     item = workshops.add_item(session, me.id, workshop_id, "option", body.name, body.description)
-    return ItemOut(key=item.key, name=item.name, description=item.description, custom=item.custom)
+    return item_public(item, with_direction=False)
 
 
 @router.delete("/{workshop_id}/criteria/{key}", status_code=204)

@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from app.services import accounts
 from app.web.deps import FACILITATOR_COOKIE, SessionDep, SettingsDep
-from app.web.html.forms import attempt, form_page, redirect
+from app.web.html.forms import attempt, redirect, set_cookie
 from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -45,22 +45,13 @@ def sign_in(
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/workshops",
 ) -> Response:
-    signed_in, errors, _, status = attempt(
-        lambda: accounts.sign_in(session, email, password, settings.session_days)
-    )
-    if signed_in is None:
-        context = {"next": _safe_next(next), "values": {"email": email}}
-        return form_page(request, "pages/login.html", context, errors, status)
+    done = attempt(lambda: accounts.sign_in(session, email, password, settings.session_days))
+    if done.value is None:
+        context = {"next": _safe_next(next), "values": {"email": email}, "errors": done.errors}
+        return render(request, "pages/login.html", context, done.status)
     response = redirect(request, _safe_next(next))
-    response.set_cookie(
-        FACILITATOR_COOKIE,
-        signed_in.token,
-        max_age=settings.session_days * 86400,
-        httponly=True,
-        samesite="lax",
-        secure=settings.environment == "production",
-    )
-    return response
+    secure = settings.environment == "production"
+    return set_cookie(response, FACILITATOR_COOKIE, done.value.token, settings.session_days, secure)
 
 
 @router.post("/logout")

@@ -2,156 +2,95 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter
 from starlette.responses import Response
 
 from app.services import workshops
-from app.web.deps import CatalogueDep, PageFacilitator, SessionDep
-from app.web.html.forms import attempt, redirect
-from app.web.html.views import workshop_page
-from app.web.templating import render
+from app.web.html import forms
+from app.web.html.forms import FormDep, attempt, redirect
+from app.web.html.pages import WorkshopPageDep
 
 router = APIRouter(include_in_schema=False)
 
 
 @router.get("/workshops")
-def list_workshops(
-    request: Request, me: PageFacilitator, session: SessionDep, catalogue: CatalogueDep
-) -> Response:
-    context = {
-        "me": me,
-        "workshops": workshops.list_workshops(session, me.id),
-        "templates": catalogue.templates,
-        "values": {"template": "quick"},
-        "errors": {},
-    }
-    return render(request, "pages/workshops.html", context)
+def list_workshops(page: WorkshopPageDep) -> Response:
+    return page.render_list()
 
 
 @router.post("/workshops")
-def create_workshop(
-    request: Request,
-    me: PageFacilitator,
-    session: SessionDep,
-    catalogue: CatalogueDep,
-    title: Annotated[str, Form()] = "",
-    template: Annotated[str, Form()] = "quick",
-    convener: Annotated[str, Form()] = "",
-    goal: Annotated[str, Form()] = "",
-    anonymous: Annotated[bool, Form()] = False,
-) -> Response:
-    created, errors, _, status = attempt(
+def create_workshop(page: WorkshopPageDep, form: FormDep) -> Response:
+    values = forms.texts(form, ("title", "template", "convener", "goal"))
+    values["template"] = values["template"] or "quick"
+    anonymous = form.get("anonymous") in ("true", "on", "1", "yes")
+    done = attempt(
         lambda: workshops.create_workshop(
-            session, catalogue, me.id, title, template, goal, convener, anonymous
+            page.session, page.catalogue, page.me.id, **values, anonymous=anonymous
         )
     )
-    if created is None:
-        context = {
-            "me": me,
-            "workshops": workshops.list_workshops(session, me.id),
-            "templates": catalogue.templates,
-            "values": {
-                "title": title,
-                "template": template,
-                "convener": convener,
-                "goal": goal,
-                "anonymous": anonymous,
-            },
-            "errors": errors,
-        }
-        return render(request, "pages/workshops.html", context, status_code=status)
-    return redirect(request, f"/workshops/{created.id}")
+    if done.value is None:
+        return page.render_list({**values, "anonymous": anonymous}, done)
+    return redirect(page.request, f"/workshops/{done.value.id}")
 
 
 @router.get("/workshops/{workshop_id}")
-def show_workshop(
-    request: Request, workshop_id: int, me: PageFacilitator, session: SessionDep
-) -> Response:
-    return workshop_page(request, session, me, workshop_id)
+def show_workshop(workshop_id: int, page: WorkshopPageDep) -> Response:
+    return page.render(workshop_id)
 
 
 @router.post("/workshops/{workshop_id}/details")
-def update_details(
-    request: Request,
-    workshop_id: int,
-    me: PageFacilitator,
-    session: SessionDep,
-    title: Annotated[str, Form()] = "",
-    convener: Annotated[str, Form()] = "",
-    goal: Annotated[str, Form()] = "",
-) -> Response:
-    _, errors, _, status = attempt(
-        lambda: workshops.update_workshop(
-            session, me.id, workshop_id, title=title, convener=convener, goal=goal
-        )
+def update_details(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
+    details = forms.texts(form, ("title", "convener", "goal"))
+    return page.save(
+        workshop_id,
+        lambda: workshops.update_workshop(page.session, page.me.id, workshop_id, **details),
+        details=details,
     )
-    if errors:
-        values = {"title": title, "convener": convener, "goal": goal}
-        return workshop_page(request, session, me, workshop_id, errors, status, details=values)
-    return redirect(request, f"/workshops/{workshop_id}")
 
 
 @router.post("/workshops/{workshop_id}/stage")
-def change_stage(
-    request: Request,
-    workshop_id: int,
-    me: PageFacilitator,
-    session: SessionDep,
-    stage: Annotated[str, Form()] = "",
-) -> Response:
-    _, errors, _, status = attempt(
-        lambda: workshops.update_workshop(session, me.id, workshop_id, stage=stage)
+def change_stage(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
+    stage = str(form.get("stage") or "")
+    return page.save(
+        workshop_id,
+        lambda: workshops.update_workshop(page.session, page.me.id, workshop_id, stage=stage),
     )
-    if errors:
-        return workshop_page(request, session, me, workshop_id, errors, status)
-    return redirect(request, f"/workshops/{workshop_id}")
 
 
-@router.post("/workshops/{workshop_id}/{kind}")
-def add_item(
-    request: Request,
-    workshop_id: int,
-    kind: str,
-    me: PageFacilitator,
-    session: SessionDep,
-    name: Annotated[str, Form()] = "",
-    description: Annotated[str, Form()] = "",
-    direction: Annotated[str, Form()] = "benefit",
-) -> Response:
-    item_kind = {"criteria": "criterion", "options": "option"}.get(kind)
-    if item_kind is None:
-        return render(request, "errors/error.html", {"status": 404, "message": "Not found"}, 404)
-    _, errors, _, status = attempt(
-        lambda: workshops.add_item(
-            session, me.id, workshop_id, item_kind, name, description, direction
-        )
+def _add_item(workshop_id: int, kind: str, page: WorkshopPageDep, form: FormDep) -> Response:
+    typed = forms.texts(form, ("name", "description"))
+    typed["direction"] = str(form.get("direction") or "benefit")
+    return page.save(
+        workshop_id,
+        lambda: workshops.add_item(page.session, page.me.id, workshop_id, kind, **typed),
+        "setup",
+        new_item={"kind": kind, **typed},
     )
-    if errors:
-        new_item = {
-            "kind": item_kind,
-            "name": name,
-            "description": description,
-            "direction": direction,
-        }
-        return workshop_page(request, session, me, workshop_id, errors, status, new_item=new_item)
-    return redirect(request, f"/workshops/{workshop_id}#setup")
 
 
-@router.post("/workshops/{workshop_id}/{kind}/{key}/delete")
-def remove_item(
-    request: Request,
-    workshop_id: int,
-    kind: str,
-    key: str,
-    me: PageFacilitator,
-    session: SessionDep,
-) -> Response:
-    item_kind = {"criteria": "criterion", "options": "option"}.get(kind, "")
-    _, errors, _, status = attempt(
-        lambda: workshops.remove_item(session, me.id, workshop_id, item_kind, key)
+@router.post("/workshops/{workshop_id}/criteria")
+def add_criterion(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
+    return _add_item(workshop_id, "criterion", page, form)
+
+
+@router.post("/workshops/{workshop_id}/options")
+def add_option(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
+    return _add_item(workshop_id, "option", page, form)
+
+
+def _remove_item(workshop_id: int, kind: str, key: str, page: WorkshopPageDep) -> Response:
+    return page.save(
+        workshop_id,
+        lambda: workshops.remove_item(page.session, page.me.id, workshop_id, kind, key),
+        "setup",
     )
-    if errors:
-        return workshop_page(request, session, me, workshop_id, errors, status)
-    return redirect(request, f"/workshops/{workshop_id}#setup")
+
+
+@router.post("/workshops/{workshop_id}/criteria/{key}/delete")
+def remove_criterion(workshop_id: int, key: str, page: WorkshopPageDep) -> Response:
+    return _remove_item(workshop_id, "criterion", key, page)
+
+
+@router.post("/workshops/{workshop_id}/options/{key}/delete")
+def remove_option(workshop_id: int, key: str, page: WorkshopPageDep) -> Response:
+    return _remove_item(workshop_id, "option", key, page)

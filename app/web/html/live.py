@@ -1,20 +1,22 @@
-"""Pages: the facilitator's live results panel (polled) and the decision form."""
+"""Pages: the facilitator's live results panel (polled), the decision form, the method form
+and the what-if panel, and the rationale downloads."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.services import decisions, methods, results
 from app.web.deps import PageFacilitator, SessionDep
 from app.web.downloads import rationale_response
-from app.web.html.forms import attempt, redirect
-from app.web.html.views import workshop_page
+from app.web.html import forms
+from app.web.html.forms import FormDep, attempt, redirect
+from app.web.html.pages import WorkshopPageDep
 from app.web.templating import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
+
+DECISION_FIELDS = ("option", "rationale", "departure_reason", "agreement", "dissent", "conditions")
 
 
 def etag_for(workshop_id: int, revision: int) -> str:
@@ -33,53 +35,22 @@ def show_live_results(
     view = results.workshop_results(session, me.id, workshop_id)
     context = {"w": view.workshop, "r": view.results, "view": view}
     response = render(request, "partials/results/_live.html", context)
-    response.headers.update(
-        {
-            "ETag": etag_for(workshop_id, view.workshop.revision),
-            "Cache-Control": headers["Cache-Control"],
-        }
-    )
+    headers["ETag"] = etag_for(workshop_id, view.workshop.revision)
+    response.headers.update(headers)
     return response
 
 
 @router.post("/workshops/{workshop_id}/decision")
-def record_decision(
-    request: Request,
-    workshop_id: int,
-    me: PageFacilitator,
-    session: SessionDep,
-    option: Annotated[str, Form()] = "",
-    rationale: Annotated[str, Form()] = "",
-    departure_reason: Annotated[str, Form()] = "",
-    agreement: Annotated[str, Form()] = "",
-    dissent: Annotated[str, Form()] = "",
-    conditions: Annotated[str, Form()] = "",
-) -> Response:
-    values = {
-        "option": option,
-        "rationale": rationale,
-        "departure_reason": departure_reason,
-        "agreement": agreement,
-        "dissent": dissent,
-        "conditions": conditions,
-    }
-    _, errors, _, status = attempt(
+def record_decision(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
+    typed = forms.texts(form, DECISION_FIELDS)
+    return page.save(
+        workshop_id,
         lambda: decisions.record_decision(
-            session,
-            me.id,
-            me.id,
-            workshop_id,
-            option,
-            rationale,
-            agreement or None,
-            dissent,
-            conditions,
-            departure_reason,
-        )
+            page.session, page.me.id, page.me.id, workshop_id, **typed
+        ),
+        "decision",
+        decision=typed,
     )
-    if errors:
-        return workshop_page(request, session, me, workshop_id, errors, status, decision=values)
-    return redirect(request, f"/workshops/{workshop_id}#decision")
 
 
 @router.get("/workshops/{workshop_id}/export.{ext}")
@@ -90,64 +61,42 @@ def download_rationale(
     return rationale_response(request, session, record, ext)
 
 
-# The method form and the what-if panel. They live here rather than in facilitate.py
-# because its catch-all POST /workshops/{id}/{kind} would answer these paths first.
-
-
-def _method_context(view: results.ResultsView, **extra: object) -> dict[str, object]:
-    return {"w": view.workshop, "r": view.results, "view": view, "errors": {}, **extra}
+def _method_page(
+    page: WorkshopPageDep,
+    view: results.ResultsView,
+    status: int = 200,
+    partial: str = "partials/workshop/_method.html",
+    **extra: object,
+) -> Response:
+    """The method form with the what-if panel: `partial` for htmx, else a page of its own."""
+    context = {"w": view.workshop, "r": view.results, "view": view, "errors": {}, **extra}
+    template = partial if is_htmx(page.request) else "partials/workshop/_method_page.html"
+    return render(page.request, template, context, status)
 
 
 @router.post("/workshops/{workshop_id}/method")
-async def set_method(
-    request: Request, workshop_id: int, me: PageFacilitator, session: SessionDep
-) -> Response:
-    form = {k: str(v) for k, v in (await request.form()).items()}
-    changes: dict[str, object] = {
-        k: form[k]
-        for k in ("elicitation", "rank_method", "weight_aggregation", "rating_aggregation")
-        if form.get(k)
-    }
-    changes["participant_weights"] = form.get("participant_weights") == "on"
-    weights: dict[int, object] = {}
-    for key, raw in form.items():
-        if key.startswith("pw.") and key[3:].isdigit():
-            try:
-                weights[int(key[3:])] = float(raw)
-            except ValueError:
-                weights[int(key[3:])] = raw
-    _, errors, _, status = attempt(
-        lambda: methods.set_method(session, me.id, workshop_id, changes, weights)
+def set_method(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
+    changes, weights = forms.method_changes(form)
+    done = attempt(
+        lambda: methods.set_method_and_show(page.session, page.me.id, workshop_id, changes, weights)
     )
-    if not is_htmx(request) and not errors:
-        return redirect(request, f"/workshops/{workshop_id}#method")
-    view = results.workshop_results(session, me.id, workshop_id)
-    typed = {**form} if errors else None
-    context = _method_context(view, errors=errors, typed=typed, saved=not errors)
-    if not is_htmx(request):
-        return render(request, "partials/workshop/_method_page.html", context, status)
-    return render(request, "partials/workshop/_method.html", context, status)
+    if done.value is None:
+        view = results.workshop_results(page.session, page.me.id, workshop_id)
+        typed = {k: str(v) for k, v in form.items()}
+        return _method_page(page, view, done.status, errors=done.errors, typed=typed)
+    if not is_htmx(page.request):
+        return redirect(page.request, f"/workshops/{workshop_id}#method")
+    return _method_page(page, done.value, saved=True)
 
 
 @router.post("/workshops/{workshop_id}/what-if")
-async def explore_weights(
-    request: Request, workshop_id: int, me: PageFacilitator, session: SessionDep
-) -> Response:
+def explore_weights(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
     """The ranking under the facilitator's slider weights; a full page without JavaScript."""
-    form = {k: str(v) for k, v in (await request.form()).items()}
-    weights: dict[str, object] = {}
-    for key, raw in form.items():
-        if key.startswith("whatif."):
-            try:
-                weights[key[7:]] = float(raw)
-            except ValueError:
-                weights[key[7:]] = raw
-    view = results.workshop_results(session, me.id, workshop_id)
-    explored, errors, _, status = attempt(
-        lambda: results.explore_weights(session, me.id, workshop_id, weights, view)
-    )
-    context = _method_context(view, errors=errors, what_if=explored, typed=form)
-    template = "partials/results/_what_if_result.html"
-    if not is_htmx(request):
-        template = "partials/workshop/_method_page.html"
-    return render(request, template, context, status)
+    weights = {k: forms.number(v) for k, v in forms.fields(form, "whatif").items()}
+    typed = {k: str(v) for k, v in form.items()}
+    partial = "partials/results/_what_if_result.html"
+    done = attempt(lambda: results.explore_weights(page.session, page.me.id, workshop_id, weights))
+    if done.value is None:
+        view = results.workshop_results(page.session, page.me.id, workshop_id)
+        return _method_page(page, view, done.status, partial, errors=done.errors, typed=typed)
+    return _method_page(page, done.value.results, 200, partial, what_if=done.value, typed=typed)

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from sqlmodel import Session
-from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from app.domain.catalogue import Catalogue
@@ -17,19 +16,11 @@ from app.domain.planning.catalogue import PlanningCatalogue
 from app.services import planning as plans
 from app.services.accounts import Facilitator
 from app.web.deps import CatalogueDep, PageFacilitator, PlanningDep, SessionDep
-from app.web.html.forms import attempt, redirect
+from app.web.html import forms
+from app.web.html.forms import FormDep, attempt, redirect
 from app.web.templating import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
-
-
-async def read_form(request: Request) -> FormData:
-    # The questionnaire's and the plan's field names come from the catalogue, so the form is
-    # read whole here (async) and the route itself stays synchronous.
-    return await request.form()
-
-
-FormDep = Annotated[FormData, Depends(read_form)]
 
 
 @dataclass(frozen=True)
@@ -76,9 +67,9 @@ class PlanPage:
         posted: dict[str, Any] | None = None,
     ) -> Response:
         """Run one use case; on failure the page comes back with the input kept (422)."""
-        _, errors, _, status = attempt(action)
-        if errors:
-            return self.render(plan_id, errors, status, posted=posted)
+        done = attempt(action)
+        if done.failed:
+            return self.render(plan_id, done.errors, done.status, posted=posted)
         return redirect(self.request, f"/plans/{plan_id}#{anchor}")
 
 
@@ -105,16 +96,16 @@ def list_plans(request: Request, me: PageFacilitator, session: SessionDep) -> Re
 def create_plan(
     request: Request, me: PageFacilitator, session: SessionDep, title: Annotated[str, Form()] = ""
 ) -> Response:
-    created, errors, _, status = attempt(lambda: plans.create_plan(session, me.id, title))
-    if created is None:
+    done = attempt(lambda: plans.create_plan(session, me.id, title))
+    if done.value is None:
         context = {
             "me": me,
             "plans": plans.list_plans(session, me.id),
             "values": {"title": title},
-            "errors": errors,
+            "errors": done.errors,
         }
-        return render(request, "pages/plans.html", context, status_code=status)
-    return redirect(request, f"/plans/{created.id}")
+        return render(request, "pages/plans.html", context, status_code=done.status)
+    return redirect(request, f"/plans/{done.value.id}")
 
 
 @router.get("/cases")
@@ -185,54 +176,28 @@ def assign_functions(plan_id: int, page: PlanPageDep, form: FormDep) -> Response
 
 @router.post("/plans/{plan_id}/budget")
 def set_budget(plan_id: int, page: PlanPageDep, form: FormDep) -> Response:
-    session, planning, me = page.session, page.planning, page.me
-    record = plans.get_plan(session, me.id, plan_id)
-    # One row per line on the form: reference lines, the plan's added lines, one new line.
-    names: list[str] = []
-    lines: list[dict[str, Any]] = []
-    for line in planning.budget.lines:
-        names.append(f"amount.{line.key}")
-        lines.append({"key": line.key, "amount": form.get(f"amount.{line.key}")})
-    for custom in record.state.custom_lines:
-        amount = str(form.get(f"amount.{custom.key}") or "").strip()
-        if amount:  # an added line left empty is removed
-            names.append(f"amount.{custom.key}")
-            lines.append({"key": custom.key, "label": custom.label, "amount": amount})
-    new_label = str(form.get("new_label") or "").strip()
-    new_amount = str(form.get("new_amount") or "").strip()
-    if new_label or new_amount:
-        names.append("new_amount")
-        lines.append({"label": new_label, "amount": new_amount})
-    _, errors, _, status = attempt(
-        lambda: plans.set_budget(session, planning, me.id, plan_id, lines)
+    lines, names = forms.budget_lines(form, (line.key for line in page.planning.budget.lines))
+    done = attempt(
+        lambda: plans.set_budget(page.session, page.planning, page.me.id, plan_id, lines)
     )
-    if errors:
-        errors = {_form_field(k, names): v for k, v in errors.items()}
+    if done.failed:
+        errors = {forms.field_of_line(k, names): v for k, v in done.errors.items()}
         posted = {"budget": {k: str(v) for k, v in form.items()}}
-        return page.render(plan_id, errors, status, posted=posted, partial="_budget.html")
+        return page.render(plan_id, errors, done.status, posted=posted, partial="_budget.html")
     if is_htmx(page.request):
         return page.render(plan_id, partial="_budget.html")
     return redirect(page.request, f"/plans/{plan_id}#budget")
-
-
-def _form_field(field: str, names: list[str]) -> str:
-    """`lines[3].amount` -> the name of the input it came from."""
-    if field.startswith("lines[") and "]" in field:
-        index = int(field[6 : field.index("]")])
-        name = names[index] if index < len(names) else "_form"
-        return "new_label" if field.endswith(".label") else name
-    return field
 
 
 @router.post("/plans/{plan_id}/workshop")
 def convert_to_workshop(
     plan_id: int, page: PlanPageDep, title: Annotated[str, Form()] = ""
 ) -> Response:
-    done, errors, _, status = attempt(
+    done = attempt(
         lambda: plans.convert_to_workshop(
             page.session, page.catalogue, page.planning, page.me.id, plan_id, title
         )
     )
-    if done is None:
-        return page.render(plan_id, errors, status, posted={"convert_title": title})
-    return redirect(page.request, f"/workshops/{done.workshop_id}")
+    if done.value is None:
+        return page.render(plan_id, done.errors, done.status, posted={"convert_title": title})
+    return redirect(page.request, f"/workshops/{done.value.workshop_id}")

@@ -1,25 +1,23 @@
-"""API schemas for /api/v1/plans and /api/v1/catalog/cases, and the mappers from a PlanView."""
+"""Schemas of /plans: a planning draft, its consequences, cases, functions, budget and
+proposal, and the mappers from a PlanView."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from app.domain.planning import net_emphases
 from app.services.planning import PlanView
+from app.web.api.schemas import Body
 
 
-class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class PlanCreate(_Body):
+class PlanCreate(Body):
     title: str
 
 
-class PlanUpdate(_Body):
+class PlanUpdate(Body):
     title: str | None = None
     model: str | None = None
     carriers: dict[str, str] | None = None
@@ -29,47 +27,35 @@ class PlanUpdate(_Body):
     phases_done: list[str] | None = None
 
 
-class AnswersIn(_Body):
+class AnswersUpdate(Body):
     answers: dict[str, str | None]
 
 
-class CarriersIn(_Body):
+class FunctionsUpdate(Body):
     carriers: dict[str, str]
 
 
-class BudgetLineIn(_Body):
+class BudgetLineUpdate(Body):
     key: str | None = None
     label: str | None = None
     amount: float | None = None
 
 
-class BudgetIn(_Body):
-    lines: list[BudgetLineIn]
+class BudgetUpdate(Body):
+    lines: list[BudgetLineUpdate]
 
 
-class ConvertIn(_Body):
+class PlanWorkshopCreate(Body):
     title: str | None = None
 
 
-class CasePublic(BaseModel):
-    key: str
-    name: str
-    kind: str
-    model: str
-    summary: str
-    lessons: list[str]
-    features: dict[str, str]
-    not_known: list[str]
-    sources: list[str]
-
-
-class StaffOut(BaseModel):
+class StaffPublic(BaseModel):
     key: str
     name: str
     fte: float
 
 
-class PlanListed(BaseModel):
+class PlanListedPublic(BaseModel):
     id: int
     title: str
     workshop_id: int | None
@@ -85,7 +71,7 @@ class PlanPublic(BaseModel):
     model_chosen: bool
     selection: dict[str, str]
     reports_to: str
-    staff: list[StaffOut]
+    staff: list[StaffPublic]
     total_fte: float
     phases_done: list[str]
     workshop_id: int | None
@@ -93,14 +79,14 @@ class PlanPublic(BaseModel):
     updated_at: datetime
 
 
-class ConsequencesOut(BaseModel):
+class ConsequencesPublic(BaseModel):
     consequences: list[dict[str, Any]]
     emphases: dict[str, int]
     leans: dict[str, int]
     leading_model: str
 
 
-class CaseRanked(BaseModel):
+class CaseRankedPublic(BaseModel):
     key: str
     name: str
     kind: str
@@ -115,7 +101,7 @@ class CaseRanked(BaseModel):
     summary: str
 
 
-class FunctionOut(BaseModel):
+class FunctionPublic(BaseModel):
     key: str
     name: str
     carrier: str
@@ -124,12 +110,12 @@ class FunctionOut(BaseModel):
     sources: list[str]
 
 
-class FunctionsOut(BaseModel):
+class FunctionsPublic(BaseModel):
     model: str
-    functions: list[FunctionOut]
+    functions: list[FunctionPublic]
 
 
-class BudgetLineOut(BaseModel):
+class BudgetLinePublic(BaseModel):
     key: str
     category: str
     label: str
@@ -139,7 +125,7 @@ class BudgetLineOut(BaseModel):
     custom: bool
 
 
-class BudgetOut(BaseModel):
+class BudgetPublic(BaseModel):
     year: int
     currency: str
     source: str
@@ -147,16 +133,16 @@ class BudgetOut(BaseModel):
     salaries: int
     total: int
     difference: int
-    lines: list[BudgetLineOut]
+    lines: list[BudgetLinePublic]
 
 
-class ProposalOut(BaseModel):
+class ProposalPublic(BaseModel):
     criteria: list[str]
     proposed_weights: dict[str, int]
     reasons: dict[str, list[str]]
 
 
-class ConvertedOut(ProposalOut):
+class ConvertedPublic(ProposalPublic):
     workshop_id: int
     plan_id: int
 
@@ -172,7 +158,7 @@ def plan_public(view: PlanView) -> PlanPublic:
         model_chosen=s.model_chosen,
         selection=dict(r.state.selection),
         reports_to=r.state.reports_to,
-        staff=[StaffOut(key=x.key, name=x.name, fte=x.fte) for x in s.staff],
+        staff=[StaffPublic(key=x.key, name=x.name, fte=x.fte) for x in s.staff],
         total_fte=s.total_fte,
         phases_done=list(r.state.phases_done),
         workshop_id=r.workshop_id,
@@ -181,9 +167,9 @@ def plan_public(view: PlanView) -> PlanPublic:
     )
 
 
-def consequences_out(view: PlanView) -> ConsequencesOut:
+def consequences_public(view: PlanView) -> ConsequencesPublic:
     found = view.summary.consequences
-    return ConsequencesOut(
+    return ConsequencesPublic(
         consequences=[
             {
                 "rule": c.rule,
@@ -202,11 +188,11 @@ def consequences_out(view: PlanView) -> ConsequencesOut:
     )
 
 
-def functions_out(view: PlanView) -> FunctionsOut:
-    return FunctionsOut(
+def functions_public(view: PlanView) -> FunctionsPublic:
+    return FunctionsPublic(
         model=view.summary.model,
         functions=[
-            FunctionOut(
+            FunctionPublic(
                 key=f.key,
                 name=f.name,
                 carrier=f.carrier,
@@ -223,9 +209,9 @@ def functions_out(view: PlanView) -> FunctionsOut:
     )
 
 
-def budget_out(view: PlanView) -> BudgetOut:
+def budget_public(view: PlanView) -> BudgetPublic:
     b = view.summary.budget
-    return BudgetOut(
+    return BudgetPublic(
         year=b.year,
         currency=b.currency,
         source=b.source,
@@ -233,5 +219,5 @@ def budget_out(view: PlanView) -> BudgetOut:
         salaries=b.salaries,
         total=b.total,
         difference=b.difference,
-        lines=[BudgetLineOut(**line.__dict__) for line in b.lines],
+        lines=[BudgetLinePublic(**line.__dict__) for line in b.lines],
     )

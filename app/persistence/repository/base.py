@@ -1,0 +1,65 @@
+"""What every repository module shares: the tables as Core sees them and the session helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.engine import Connection
+from sqlmodel import Session
+
+from app.persistence.engine import READ_ONLY
+from app.persistence.tables import (
+    ParticipantRow,
+    RatingRow,
+    WeightRow,
+    WorkshopEventRow,
+    WorkshopItemRow,
+    WorkshopRow,
+)
+
+# The tables as SQLAlchemy Core sees them. The statements a participant's save runs (token
+# lookup, lock, ratings, revision, timeline, read-back) go through the session's connection
+# with these rather than through ORM objects: building and flushing table objects cost several
+# times the SQL itself, and a full room sends hundreds of saves a second (bench/load.py).
+WORKSHOP = WorkshopRow.__table__  # type: ignore[attr-defined]
+ITEM = WorkshopItemRow.__table__  # type: ignore[attr-defined]
+PARTICIPANT = ParticipantRow.__table__  # type: ignore[attr-defined]
+WEIGHT = WeightRow.__table__  # type: ignore[attr-defined]
+RATING = RatingRow.__table__  # type: ignore[attr-defined]
+EVENT = WorkshopEventRow.__table__  # type: ignore[attr-defined]
+
+
+def core(session: Session) -> Connection:
+    """The session's connection for Core statements, after writing the table objects still
+    pending in the session (a workshop just created): Core statements skip the autoflush."""
+    session.flush()
+    return session.connection()
+
+
+def read_only(session: Session) -> None:
+    """Call first in a transaction that only reads: on SQLite it then begins without taking
+    the write lock, so it neither waits for writers nor holds them up."""
+    session.connection(execution_options={READ_ONLY: True})
+
+
+def as_utc(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every stored time is UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def among(column: Any, ids: Iterable[int]) -> Any:
+    """`column IN (ids)`, or `column = id` for one: a participant reading back their own input
+    after each save, where expanding the IN list cost more than running the query."""
+    ids = list(ids)
+    return column == ids[0] if len(ids) == 1 else column.in_(ids)
+
+
+def save(session: Session, row: Any, values: dict[str, Any]) -> None:
+    """Set the given columns of a row the session holds; written at the next flush."""
+    for name, value in values.items():
+        if name not in type(row).model_fields:
+            raise AttributeError(f"{type(row).__name__} has no column {name!r}")
+        setattr(row, name, value)
+    session.add(row)

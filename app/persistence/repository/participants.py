@@ -1,0 +1,195 @@
+"""Participants and their input (weights, ratings, raw elicitation answers), and the failed
+joins counted per address."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Insert, delete, func
+from sqlalchemy import select as core_select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, col, select
+
+from app.persistence.repository.base import PARTICIPANT, RATING, WEIGHT, among, core
+from app.persistence.tables import (
+    ElicitationRow,
+    JoinFailureRow,
+    ParticipantRow,
+    RatingRow,
+    WeightRow,
+)
+
+
+def participants(session: Session, workshop_id: int) -> list[ParticipantRow]:
+    return list(
+        session.exec(
+            select(ParticipantRow)
+            .where(ParticipantRow.workshop_id == workshop_id)
+            .order_by(col(ParticipantRow.id))
+        )
+    )
+
+
+def participant(session: Session, participant_id: int) -> ParticipantRow | None:
+    return session.get(ParticipantRow, participant_id)
+
+
+def participant_by_token(session: Session, token_hash: str) -> tuple[int, int, str, str] | None:
+    """(id, workshop, name, sector) of the participant holding this token, if any."""
+    query = core_select(
+        PARTICIPANT.c.id, PARTICIPANT.c.workshop_id, PARTICIPANT.c.name, PARTICIPANT.c.sector
+    ).where(PARTICIPANT.c.token_hash == token_hash)
+    found = core(session).execute(query).first()
+    return None if found is None else (found[0], found[1], found[2], found[3])
+
+
+def add_participant(session: Session, workshop_id: int, **fields: Any) -> int:
+    """A new participant (name, sector, token_hash; weight and joined_at when imported)."""
+    row = ParticipantRow(workshop_id=workshop_id, **fields)
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def set_participant_weight(session: Session, row: ParticipantRow, weight: float) -> None:
+    row.weight = weight
+    session.add(row)
+
+
+def _ids_of(workshop_id: int) -> Any:
+    return select(ParticipantRow.id).where(ParticipantRow.workshop_id == workshop_id)
+
+
+def weights_given(session: Session, workshop_id: int) -> bool:
+    """Whether anyone in the workshop has given weights."""
+    query = select(WeightRow).where(col(WeightRow.participant_id).in_(_ids_of(workshop_id)))
+    return session.exec(query).first() is not None
+
+
+def has_input(session: Session, workshop_id: int) -> bool:
+    """Whether anyone in the workshop has given weights or ratings."""
+    if weights_given(session, workshop_id):
+        return True
+    query = select(RatingRow).where(col(RatingRow.participant_id).in_(_ids_of(workshop_id)))
+    return session.exec(query).first() is not None
+
+
+def weight_values(session: Session, participant_ids: Iterable[int]) -> list[tuple[int, str, float]]:
+    """(participant, criterion, points) as plain tuples: results read thousands of these, and
+    building a table object per row cost more than the query (bench/load.py)."""
+    query = core_select(WEIGHT.c.participant_id, WEIGHT.c.criterion_key, WEIGHT.c.points).where(
+        among(WEIGHT.c.participant_id, participant_ids)
+    )
+    return [tuple(r) for r in core(session).execute(query)]  # type: ignore[misc]
+
+
+def rating_values(
+    session: Session, participant_ids: Iterable[int]
+) -> list[tuple[int, str, str, int, str]]:
+    """(participant, option, criterion, rating, comment) as plain tuples."""
+    query = core_select(
+        RATING.c.participant_id,
+        RATING.c.option_key,
+        RATING.c.criterion_key,
+        RATING.c.rating,
+        RATING.c.comment,
+    ).where(among(RATING.c.participant_id, participant_ids))
+    return [tuple(r) for r in core(session).execute(query)]  # type: ignore[misc]
+
+
+def replace_weights(session: Session, participant_id: int, points: dict[str, float]) -> None:
+    session.exec(delete(WeightRow).where(col(WeightRow.participant_id) == participant_id))
+    session.add_all(
+        WeightRow(participant_id=participant_id, criterion_key=k, points=v)
+        for k, v in points.items()
+    )
+
+
+def upsert_ratings(
+    session: Session, participant_id: int, cells: dict[tuple[str, str], tuple[int, str | None]]
+) -> None:
+    """Set several cells of one participant's ratings: one INSERT ... ON CONFLICT DO UPDATE
+    per kind of cell. A cell whose comment is None keeps the comment it has."""
+    connection = core(session)
+    for with_comment in (False, True):
+        rows = [
+            _rating(participant_id, cell, rating, comment or "")
+            for cell, (rating, comment) in cells.items()
+            if (comment is not None) == with_comment
+        ]
+        if rows:
+            connection.execute(_rating_upsert(connection.dialect.name, with_comment), rows)
+
+
+def _rating(
+    participant_id: int, cell: tuple[str, str], rating: int, comment: str
+) -> dict[str, Any]:
+    return {
+        "participant_id": participant_id,
+        "option_key": cell[0],
+        "criterion_key": cell[1],
+        "rating": rating,
+        "comment": comment,
+    }
+
+
+_UPSERTS: dict[tuple[str, bool], Insert] = {}
+
+
+def _rating_upsert(dialect: str, with_comment: bool) -> Insert:
+    """INSERT ... ON CONFLICT (the cell) DO UPDATE, built once per dialect and kind."""
+    key = (dialect, with_comment)
+    if key not in _UPSERTS:
+        statement = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(RATING)
+        changed = {"rating": statement.excluded.rating}
+        if with_comment:
+            changed["comment"] = statement.excluded.comment
+        _UPSERTS[key] = statement.on_conflict_do_update(
+            index_elements=[RATING.c.participant_id, RATING.c.option_key, RATING.c.criterion_key],
+            set_=changed,
+        )
+    return _UPSERTS[key]
+
+
+def elicitation(session: Session, participant_id: int) -> ElicitationRow | None:
+    return session.get(ElicitationRow, participant_id)
+
+
+def elicitations(session: Session, participant_ids: list[int]) -> dict[int, ElicitationRow]:
+    if not participant_ids:
+        return {}
+    rows = session.exec(
+        select(ElicitationRow).where(col(ElicitationRow.participant_id).in_(participant_ids))
+    )
+    return {r.participant_id: r for r in rows}
+
+
+def save_elicitation(
+    session: Session, participant_id: int, method: str, payload: dict[str, Any]
+) -> None:
+    """One participant's raw answers, replacing those they gave before."""
+    row = session.get(ElicitationRow, participant_id)
+    if row is None:
+        row = ElicitationRow(participant_id=participant_id, method=method, payload=payload)
+    else:
+        row.method, row.payload = method, payload
+    session.add(row)
+
+
+def count_join_failures(session: Session, address: str, since: datetime) -> int:
+    return session.exec(
+        select(func.count())
+        .select_from(JoinFailureRow)
+        .where(JoinFailureRow.address == address, col(JoinFailureRow.at) >= since)
+    ).one()
+
+
+def add_join_failure(session: Session, address: str, at: datetime) -> None:
+    session.add(JoinFailureRow(address=address, at=at))
+
+
+def forget_join_failures_before(session: Session, before: datetime) -> None:
+    session.exec(delete(JoinFailureRow).where(col(JoinFailureRow.at) < before))

@@ -1,0 +1,162 @@
+"""Workshops, their criteria and options, their timeline and their decision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, update
+from sqlalchemy import select as core_select
+from sqlmodel import Session, col, select
+
+from app.persistence.repository.base import EVENT, ITEM, WORKSHOP, core, save
+from app.persistence.tables import (
+    DecisionRow,
+    WorkshopEventRow,
+    WorkshopItemRow,
+    WorkshopRow,
+    utcnow,
+)
+
+
+def workshop(session: Session, workshop_id: int) -> WorkshopRow | None:
+    return session.get(WorkshopRow, workshop_id)
+
+
+def workshop_stage_for_update(session: Session, workshop_id: int) -> str | None:
+    """Only the stage of a workshop, its row locked on PostgreSQL so concurrent writes queue."""
+    query = core_select(WORKSHOP.c.stage).where(WORKSHOP.c.id == workshop_id).with_for_update()
+    return core(session).execute(query).scalar()  # type: ignore[no-any-return]
+
+
+def workshop_for_update(session: Session, workshop_id: int) -> WorkshopRow | None:
+    """The workshop row, locked on PostgreSQL so concurrent writes to it queue."""
+    return session.exec(
+        select(WorkshopRow).where(WorkshopRow.id == workshop_id).with_for_update()
+    ).first()
+
+
+def workshop_by_code(session: Session, join_code: str) -> WorkshopRow | None:
+    return session.exec(select(WorkshopRow).where(WorkshopRow.join_code == join_code)).first()
+
+
+def workshops_of(session: Session, owner_id: int) -> list[WorkshopRow]:
+    return list(
+        session.exec(
+            select(WorkshopRow)
+            .where(WorkshopRow.owner_id == owner_id)
+            .order_by(col(WorkshopRow.created_at).desc(), col(WorkshopRow.id).desc())
+        )
+    )
+
+
+def add_workshop(
+    session: Session, fields: dict[str, Any], items: Iterable[dict[str, Any]]
+) -> WorkshopRow:
+    """A new workshop row and its item rows (the fields of each), flushed so it has an id."""
+    row = WorkshopRow(**fields)
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    session.add_all(WorkshopItemRow(workshop_id=row.id, **item) for item in items)
+    session.flush()
+    return row
+
+
+def update_workshop(session: Session, row: WorkshopRow, **values: Any) -> None:
+    """Set columns of a held workshop row (a JSON column as a new dict, so it is seen as
+    changed). The revision is not among them: `bump_revision` moves it."""
+    save(session, row, values)
+
+
+def bump_revision(session: Session, workshop_id: int) -> None:
+    core(session).execute(
+        update(WORKSHOP)
+        .where(WORKSHOP.c.id == workshop_id)
+        .values(revision=WORKSHOP.c.revision + 1, updated_at=datetime.now(UTC))
+    )
+    # A workshop object this session already holds reads the new values on next access.
+    held = session.identity_map.get(session.identity_key(WorkshopRow, workshop_id))
+    if held is not None:
+        session.expire(held, ["revision", "updated_at"])
+
+
+def items(session: Session, workshop_id: int, kind: str) -> list[WorkshopItemRow]:
+    return list(
+        session.exec(
+            select(WorkshopItemRow)
+            .where(WorkshopItemRow.workshop_id == workshop_id, WorkshopItemRow.kind == kind)
+            .order_by(col(WorkshopItemRow.position))
+        )
+    )
+
+
+def item_keys(session: Session, workshop_id: int) -> dict[str, set[str]]:
+    """The keys of a workshop's criteria and options, by kind, in one query."""
+    keys: dict[str, set[str]] = {"criterion": set(), "option": set()}
+    query = core_select(ITEM.c.kind, ITEM.c.key).where(ITEM.c.workshop_id == workshop_id)
+    for kind, key in core(session).execute(query):
+        keys.setdefault(kind, set()).add(key)
+    return keys
+
+
+def item(session: Session, workshop_id: int, kind: str, key: str) -> WorkshopItemRow | None:
+    return session.exec(
+        select(WorkshopItemRow).where(
+            WorkshopItemRow.workshop_id == workshop_id,
+            WorkshopItemRow.kind == kind,
+            WorkshopItemRow.key == key,
+        )
+    ).first()
+
+
+def add_item(session: Session, workshop_id: int, **fields: Any) -> WorkshopItemRow:
+    row = WorkshopItemRow(workshop_id=workshop_id, **fields)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def delete_item(session: Session, row: WorkshopItemRow) -> None:
+    session.delete(row)
+
+
+def add_event(session: Session, workshop_id: int, kind: str, detail: str = "") -> None:
+    core(session).execute(
+        insert(EVENT),
+        {"workshop_id": workshop_id, "kind": kind, "detail": detail[:300], "at": utcnow()},
+    )
+
+
+def copy_events(
+    session: Session, workshop_id: int, timeline: Iterable[tuple[str, str, datetime]]
+) -> None:
+    """A timeline as recorded elsewhere, (kind, detail, at) each: an imported workshop's."""
+    rows = [
+        {"workshop_id": workshop_id, "kind": kind, "detail": detail, "at": at}
+        for kind, detail, at in timeline
+    ]
+    if rows:
+        core(session).execute(insert(EVENT), rows)
+
+
+def events(session: Session, workshop_id: int) -> list[WorkshopEventRow]:
+    return list(
+        session.exec(
+            select(WorkshopEventRow)
+            .where(WorkshopEventRow.workshop_id == workshop_id)
+            .order_by(col(WorkshopEventRow.at), col(WorkshopEventRow.id))
+        )
+    )
+
+
+def decision(session: Session, workshop_id: int) -> DecisionRow | None:
+    return session.get(DecisionRow, workshop_id)
+
+
+def add_decision(session: Session, workshop_id: int, **fields: Any) -> DecisionRow:
+    row = DecisionRow(workshop_id=workshop_id, **fields)
+    session.add(row)
+    session.flush()
+    return row

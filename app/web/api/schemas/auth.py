@@ -1,0 +1,45 @@
+"""Schemas of /auth/login and /join."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from app.services.accounts import Facilitator
+from app.services.participation import Joined
+from app.web.api.schemas import Body
+
+
+class SignInCreate(Body):
+    email: str
+    password: str
+
+
+class FacilitatorPublic(BaseModel):
+    id: int
+    email: str
+    name: str
+
+
+class SignInPublic(BaseModel):
+    token: str
+    facilitator: FacilitatorPublic
+
+
+class ParticipantCreate(Body):
+    join_code: str
+    name: str
+    sector: str | None = None
+
+
+class JoinedPublic(BaseModel):
+    participant_id: int
+    token: str
+    workshop_id: int
+
+
+def facilitator_public(f: Facilitator) -> FacilitatorPublic:
+    return FacilitatorPublic(id=f.id, email=f.email, name=f.name)
+
+
+def joined_public(j: Joined) -> JoinedPublic:
+    return JoinedPublic(participant_id=j.participant_id, token=j.token, workshop_id=j.workshop_id)
