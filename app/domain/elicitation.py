@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from app.domain import ahp, explain, weights
 from app.domain.ahp import CR_LIMIT
 from app.domain.errors import InvalidInput
+from app.domain.numbers import is_number
 from app.domain.workshop import Item
 
 ELICITATIONS: dict[str, str] = {
@@ -145,7 +146,7 @@ def swing_weights(criteria: Sequence[Item], points: Mapping[str, Any]) -> dict[s
     given: list[float] = []
     for key in keys:
         raw = points.get(key, 0)
-        if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0 <= raw <= 100:
+        if not is_number(raw) or not 0 <= raw <= 100:
             raise InvalidInput("Give points from 0 to 100.", field=f"points.{key}")
         given.append(float(raw))
     if sum(given) <= 0:
@@ -186,7 +187,7 @@ def pairwise_matrix(
             raise InvalidInput(
                 "Name two different criteria of this workshop.", field=f"judgments.{n}"
             )
-        if isinstance(value, bool) or not isinstance(value, int | float):
+        if not is_number(value):
             raise InvalidInput("A judgment is a number from 1/9 to 9.", field=f"judgments.{n}")
         if not any(abs(float(value) - v) < 1e-6 for v in ahp.SAATY_SCALE):
             raise InvalidInput(

@@ -4,6 +4,7 @@ and the one check every typed weight goes through before any arithmetic touches 
 from __future__ import annotations
 
 import math
+from typing import TypeGuard
 
 from app.domain.errors import InvalidInput
 
@@ -21,12 +22,17 @@ def decimal(value: float | None, digits: int = 1) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
+def is_number(value: object) -> TypeGuard[int | float]:
+    """An int or a float as sent, and not a boolean (which Python counts as an int)."""
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def check_weight(
     value: object, field: str, *, maximum: float | None = None, noun: str = "A weight"
 ) -> float:
     """A typed weight as a float: a real number, finite, not negative, at most `maximum`;
     anything else is refused naming the field."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if not is_number(value):
         raise InvalidInput(f"{noun} must be a number.", field=field)
     try:
         number = float(value)

@@ -169,56 +169,16 @@ def compute_results(
     (AIP), rating_method "median", member_weights per participant id (missing ids count 1),
     or group_weights computed elsewhere (AIJ). Left at their defaults, nothing changes.
     """
-    criterion_keys = [c.key for c in criteria]
-    given_ids = [pid for pid, w in weights_by_participant.items() if w and sum(w.values()) > 0]
-    given = [weights_by_participant[pid] for pid in given_ids]
-    if given:
-        normalized = [normalize_points(w) for w in given]
-        if group_weights is not None:
-            group_weights = {k: float(group_weights.get(k, 0.0)) for k in criterion_keys}
-        elif weight_method == "arithmetic" and member_weights is None:
-            group_weights = {
-                k: statistics.fmean(w.get(k, 0.0) for w in normalized) for k in criterion_keys
-            }
-        else:
-            lam = _member_weights_for(given_ids, member_weights)
-            vectors = [[w.get(k, 0.0) for k in criterion_keys] for w in normalized]
-            combined = group.aggregate_priorities(vectors, lam, weight_method)
-            group_weights = dict(zip(criterion_keys, combined, strict=True))
-        weight_spread = {k: spread_of([w.get(k, 0.0) for w in normalized]) for k in criterion_keys}
-    else:
-        # Before anyone weighs, every criterion counts the same, so the ranking can still show.
-        equal = 1.0 / len(criterion_keys) if criterion_keys else 0.0
-        group_weights = dict.fromkeys(criterion_keys, equal)
-        weight_spread = {}
-
-    by_cell: dict[Cell, list[int]] = {}
-    raters: dict[Cell, list[int]] = {}
-    track = rating_method != "mean" or member_weights is not None
-    for pid, ratings in ratings_by_participant.items():
-        for cell, rating in ratings.items():
-            by_cell.setdefault(cell, []).append(rating)
-            if track:
-                raters.setdefault(cell, []).append(pid)
-
-    cells: dict[Cell, CellSpread] = {}
-    scores: dict[str, dict[str, float]] = {}
-    values: dict[str, dict[str, float]] = {}
-    for option in options:
-        scores[option.key], values[option.key] = {}, {}
-        for criterion in criteria:
-            given_ratings = by_cell.get((option.key, criterion.key))
-            if not given_ratings:
-                continue
-            base = spread_of(given_ratings)
-            counts = tuple(given_ratings.count(r) for r in range(RATING_MIN, RATING_MAX + 1))
-            cells[(option.key, criterion.key)] = CellSpread(**vars(base), counts=counts)
-            if rating_method == "mean" and member_weights is None:
-                group_rating = base.mean
-            else:
-                lam = _member_weights_for(raters[(option.key, criterion.key)], member_weights)
-                group_rating = weighted_rating(given_ratings, lam, rating_method)
-            scores[option.key][criterion.key] = group_rating
+    group_weights, weight_spread, weighed = _group_weights(
+        [c.key for c in criteria],
+        weights_by_participant,
+        weight_method,
+        member_weights,
+        group_weights,
+    )
+    cells, scores = _group_ratings(
+        criteria, options, ratings_by_participant, rating_method, member_weights
+    )
     values = rating_values(criteria, scores)
 
     ranking = rank_options(options, values, group_weights)
@@ -232,7 +192,7 @@ def compute_results(
     )
     return WorkshopResults(
         weights=group_weights,
-        weights_given_by=len(given),
+        weights_given_by=weighed,
         scores=scores,
         values=values,
         ranking=ranking,
@@ -241,6 +201,69 @@ def compute_results(
         joined=joined,
         submitted=submitted,
     )
+
+
+def _group_weights(
+    criterion_keys: list[str],
+    weights_by_participant: Mapping[int, Mapping[str, float]],
+    weight_method: str,
+    member_weights: Mapping[int, float] | None,
+    group_weights: Mapping[str, float] | None,
+) -> tuple[dict[str, float], dict[str, Spread], int]:
+    """The group's weights, each criterion's spread, and how many people weighed."""
+    given_ids = [pid for pid, w in weights_by_participant.items() if w and sum(w.values()) > 0]
+    if not given_ids:
+        # Before anyone weighs, every criterion counts the same, so the ranking can still show.
+        equal = 1.0 / len(criterion_keys) if criterion_keys else 0.0
+        return dict.fromkeys(criterion_keys, equal), {}, 0
+    normalized = [normalize_points(weights_by_participant[pid]) for pid in given_ids]
+    if group_weights is not None:
+        combined = {k: float(group_weights.get(k, 0.0)) for k in criterion_keys}
+    elif weight_method == "arithmetic" and member_weights is None:
+        combined = {k: statistics.fmean(w.get(k, 0.0) for w in normalized) for k in criterion_keys}
+    else:
+        lam = _member_weights_for(given_ids, member_weights)
+        vectors = [[w.get(k, 0.0) for k in criterion_keys] for w in normalized]
+        aggregated = group.aggregate_priorities(vectors, lam, weight_method)
+        combined = dict(zip(criterion_keys, aggregated, strict=True))
+    spread = {k: spread_of([w.get(k, 0.0) for w in normalized]) for k in criterion_keys}
+    return combined, spread, len(given_ids)
+
+
+def _group_ratings(
+    criteria: Sequence[Item],
+    options: Sequence[Item],
+    ratings_by_participant: Mapping[int, Mapping[Cell, int]],
+    rating_method: str,
+    member_weights: Mapping[int, float] | None,
+) -> tuple[dict[Cell, CellSpread], dict[str, dict[str, float]]]:
+    """Each rated cell's spread, and the group's rating of it by the rating method."""
+    by_cell: dict[Cell, list[int]] = {}
+    raters: dict[Cell, list[int]] = {}
+    track = rating_method != "mean" or member_weights is not None
+    for pid, ratings in ratings_by_participant.items():
+        for cell, rating in ratings.items():
+            by_cell.setdefault(cell, []).append(rating)
+            if track:
+                raters.setdefault(cell, []).append(pid)
+    cells: dict[Cell, CellSpread] = {}
+    scores: dict[str, dict[str, float]] = {}
+    for option in options:
+        scores[option.key] = {}
+        for criterion in criteria:
+            given_ratings = by_cell.get((option.key, criterion.key))
+            if not given_ratings:
+                continue
+            base = spread_of(given_ratings)
+            counts = tuple(given_ratings.count(r) for r in range(RATING_MIN, RATING_MAX + 1))
+            cells[(option.key, criterion.key)] = CellSpread(**vars(base), counts=counts)
+            if rating_method == "mean" and member_weights is None:
+                group_rating = base.mean
+            else:
+                lam = _member_weights_for(raters[(option.key, criterion.key)], member_weights)
+                group_rating = weighted_rating(given_ratings, lam, rating_method)
+            scores[option.key][criterion.key] = group_rating
+    return cells, scores
 
 
 def rank_options(

@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from app.domain.errors import Conflict, InvalidInput
-from app.domain.numbers import check_weight
+from app.domain.numbers import check_weight, is_number
 
 
 class Stage(StrEnum):
@@ -117,7 +117,7 @@ def check_sector(sector: str | None) -> str:
 
 
 def check_rating(value: object, field_name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if not is_number(value):
         raise InvalidInput("A rating must be a whole number from 1 to 5.", field=field_name)
     if isinstance(value, float) and not value.is_integer():
         raise InvalidInput("A rating must be a whole number from 1 to 5.", field=field_name)
@@ -184,11 +184,9 @@ def check_points(criteria: Sequence[str], given: Mapping[str, object]) -> dict[s
 
 def check_shared_points(points: Mapping[str, object], total: int = POINTS_TOTAL) -> None:
     """The points form's rule: every share a number, and exactly `total` points shared."""
-    given = 0.0
-    for key, value in points.items():
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InvalidInput("Enter a whole number of points.", field=f"weights.{key}")
-        given += value
+    given = sum(
+        check_weight(v, f"weights.{k}", noun="A share of points") for k, v in points.items()
+    )
     if abs(given - total) > 1e-9:
         raise InvalidInput(
             f"Share exactly {total} points: you have shared {given:g}.", field="weights"

@@ -6,9 +6,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema
 
+from app.domain.numbers import is_number
+
 
 def _a_number(value: object) -> int | float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if not is_number(value):
         raise ValueError("give a number")
     return value
 
