@@ -40,7 +40,7 @@ class SwingUpdate(Body):
     points: dict[str, Number]
 
 
-class Judgment(BaseModel):
+class JudgmentUpdate(BaseModel):
     """One comparison: how much more `first` matters than `second` (1/9 to 9)."""
 
     first: str
@@ -49,7 +49,7 @@ class Judgment(BaseModel):
 
 
 class PairwiseUpdate(Body):
-    judgments: list[Judgment]
+    judgments: list[JudgmentUpdate]
 
 
 class RevisitPublic(BaseModel):
