@@ -5,13 +5,14 @@ POST that makes something) or `...Update` (a PUT or PATCH that changes it), resp
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from app.domain.numbers import is_number
 
 
 def _a_number(value: object) -> int | float:
     if not is_number(value):
-        raise ValueError("give a number")
+        raise PydanticCustomError("number", "Give a number.")
     return value
 
 
