@@ -10,9 +10,8 @@ from sqlalchemy import event
 from starlette.datastructures import FormData
 
 from tests.support.api import open_workshop
-from tests.web.test_pages import page, sign_in
+from tests.support.pages import HTMX, joined, page, sign_in
 
-HTMX = {"HX-Request": "true"}
 CRITERIA = ("credibility", "neutrality", "funding", "bureaucracy")
 
 
@@ -32,14 +31,6 @@ def transactions(app):
         event.remove(engine, "begin", count)
 
 
-def _joined(client, stage="scoring"):
-    _, w = open_workshop(client, stage=stage)
-    client.cookies.clear()
-    data = {"join_code": w["join_code"], "name": "Kim", "sector": "community"}
-    assert client.post("/join", data=data, follow_redirects=False).status_code == 303
-    return w
-
-
 @pytest.mark.parametrize(
     ("path", "data"),
     [
@@ -48,7 +39,7 @@ def _joined(client, stage="scoring"):
     ],
 )
 def test_participant_form_post_is_one_transaction_besides_the_token_lookup(app, client, path, data):
-    w = _joined(client)
+    _, w = joined(client)
     with transactions(app) as begun:
         response = client.post(f"/w/{w['id']}/{path}", data=data, headers=HTMX)
     assert response.status_code == 200
@@ -105,7 +96,7 @@ def test_duplicate_option_name_says_an_option(client):
 
 
 def test_rating_form_for_an_unknown_option_is_404(client):
-    w = _joined(client)
+    _, w = joined(client)
     response = client.post(
         f"/w/{w['id']}/options/wizard", data={"rating.credibility": "3"}, headers=HTMX
     )
