@@ -142,6 +142,8 @@ class LineIn(Schema):
     amount: Annotated[int, Field(ge=0)]
     salary: bool = False
     share_of_salaries: Annotated[float, Field(gt=0, le=1)] | None = None
+    role: Key | None = None
+    fte: Annotated[float, Field(gt=0, le=20)] | None = None
 
 
 class QuestionnaireFile(Schema):
@@ -169,6 +171,7 @@ class BudgetFile(Schema):
     year: int
     currency: Text
     total: Annotated[int, Field(ge=0)]
+    covered_by: Text
     lines: Annotated[list[LineIn], Field(min_length=1)]
 
 
@@ -262,6 +265,13 @@ def _cross_check(
         check.add(f_g, "total", f"is {gf.total:,} but the lines add up to {summed:,}")
     if any(line.share_of_salaries for line in gf.lines) and not any(s.salary for s in gf.lines):
         check.add(f_g, "lines", "a share of salaries needs at least one line with salary: true")
+    roles = [r.key for r in bf.staff_roles]
+    for i, line in enumerate(gf.lines):
+        if line.role is None:
+            continue
+        check.known([line.role], roles, f_g, f"lines[{i}].role", "staff role")
+        if not line.salary or line.fte is None:
+            check.add(f_g, f"lines[{i}].role", "a line paid by a role needs salary: true and fte")
     if catalogue.templates.get(PlanningCatalogue.template) is None:
         check.add(f_c, "(file)", f"the catalogue has no template '{PlanningCatalogue.template}'")
     return check.problems
@@ -287,11 +297,18 @@ def _rules(rf: ConsequencesFile) -> tuple[Rule, ...]:
 def _budget(gf: BudgetFile) -> ReferenceBudget:
     lines = tuple(
         ReferenceLine(
-            line.key, line.category, line.label, line.amount, line.salary, line.share_of_salaries
+            line.key,
+            line.category,
+            line.label,
+            line.amount,
+            line.salary,
+            line.share_of_salaries,
+            line.role,
+            line.fte,
         )
         for line in gf.lines
     )
-    return ReferenceBudget(gf.source, gf.year, gf.currency, gf.total, lines)
+    return ReferenceBudget(gf.source, gf.year, gf.currency, gf.total, lines, gf.covered_by)
 
 
 def _to_domain(

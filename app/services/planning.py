@@ -174,13 +174,21 @@ def set_budget(
     owner_id: int,
     plan_id: int,
     lines: Sequence[Mapping[str, Any]],
+    adjustment: Mapping[str, Any] | None = None,
 ) -> PlanRecord:
     """Replace the plan's budget edits: reference lines not listed (or with no amount) go
-    back to the reference amount; lines with a label and an unknown key are added."""
+    back to the reference amount; lines with a label and an unknown key are added. With
+    `adjustment` ({year, factor}, both empty for none) the planner's price year is replaced
+    too; without it the plan keeps the one it has."""
     amounts, custom = P.check_budget_lines(planning, lines)
+    changes: dict[str, Any] = {"amounts": amounts, "custom_lines": custom}
+    if adjustment is not None:
+        changes["adjustment"] = P.check_adjustment(
+            planning, adjustment.get("year"), adjustment.get("factor")
+        )
     with session.begin():
         row = _owned(session, owner_id, plan_id, lock=True)
-        state = replace(P.PlanState.from_json(row.plan), amounts=amounts, custom_lines=custom)
+        state = replace(P.PlanState.from_json(row.plan), **changes)
         return _save(session, row, state)
 
 

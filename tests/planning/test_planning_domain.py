@@ -291,7 +291,8 @@ def test_plan_summary_has_every_section(planning, catalogue, models):
     ]
     assert {c.rule for c in summary.consequences} >= {"slow-contracting-no-vehicle"}
     assert summary.total_fte == 2.5
-    assert (summary.budget.total, summary.budget.year) == (425_650, 2012)
+    # The half-time facilitator pays half the reference salary, and benefits follow.
+    assert (summary.budget.total, summary.budget.year) == (425_650 - 27_500 - 5_500, 2012)
     assert [s.choice for s in summary.selection] == ["existing", "closed", None]
     assert sum(p.done for p in summary.phases) == 1 and len(summary.phases) == 12
     assert len(summary.functions) == 7 and summary.reports_to == "Chronic disease director"

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.domain.planning.catalogue import Measures, PlanningCatalogue
-from app.domain.planning.state import PlanState
+from app.domain.planning.state import PlanState, PriceAdjustment
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class BudgetLine:
     reference: int | None
     computed: bool
     custom: bool
+    fte: float | None = None  # for a role's salary line, the FTE its amount pays for
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,40 @@ class Budget:
     year: int
     currency: str
     source: str
+    covered_by: str = ""
+    # The planner's year and price factor (an assumption, not a source's figure), and the
+    # reference total in that year's dollars; None when the plan keeps the reference dollars.
+    adjustment: PriceAdjustment | None = None
+    adjusted_reference_total: int | None = None
+
+
+def _fte(planning: PlanningCatalogue, state: PlanState, role: str | None) -> float | None:
+    if role is None:
+        return None
+    default = next(r.fte for r in planning.staff_roles if r.key == role)
+    return state.staff.get(role, default)
+
+
+def default_amount(reference: int, factor: float, fte: float | None, per: float | None) -> int:
+    """A line's amount when the planner has not set it: the reference amount times the price
+    factor and, for a role's salary line, times the role's FTE over the FTE the line is for."""
+    share = fte / per if fte is not None and per else 1.0
+    return int(round(reference * factor * share))
 
 
 def budget(planning: PlanningCatalogue, state: PlanState) -> Budget:
-    """The plan's budget: reference amounts unless edited; a line with a share of salaries is
-    that share of the (edited) salary lines, rounded to the dollar, unless edited itself."""
+    """The plan's budget: reference amounts unless edited, brought to the planner's year by
+    their factor, a role's salary following that role's FTE; a line with a share of salaries
+    is that share of the salary lines, rounded to the dollar, unless edited itself."""
     ref = planning.budget
-    amount = {line.key: state.amounts.get(line.key, line.amount) for line in ref.lines}
+    factor = state.adjustment.factor if state.adjustment else 1.0
+    ftes = {line.key: _fte(planning, state, line.role) for line in ref.lines}
+    amount = {
+        line.key: state.amounts.get(
+            line.key, default_amount(line.amount, factor, ftes[line.key], line.fte)
+        )
+        for line in ref.lines
+    }
     salaries = sum(amount[line.key] for line in ref.lines if line.salary)
     lines = []
     for line in ref.lines:
@@ -54,6 +82,7 @@ def budget(planning: PlanningCatalogue, state: PlanState) -> Budget:
                 line.amount,
                 computed,
                 False,
+                ftes[line.key],
             )
         )
     for c in state.custom_lines:
@@ -68,6 +97,9 @@ def budget(planning: PlanningCatalogue, state: PlanState) -> Budget:
         ref.year,
         ref.currency,
         ref.source,
+        ref.covered_by,
+        state.adjustment,
+        int(round(ref.total * factor)) if state.adjustment else None,
     )
 
 

@@ -139,6 +139,9 @@ class ReferenceLine:
     amount: int
     salary: bool = False
     share_of_salaries: float | None = None
+    # A salary line paid for one staff role: its amount is for `fte` of that role.
+    role: str | None = None
+    fte: float | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,7 @@ class ReferenceBudget:
     currency: str
     total: int
     lines: tuple[ReferenceLine, ...]
+    covered_by: str = ""
 
 
 @dataclass(frozen=True)

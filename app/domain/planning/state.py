@@ -24,6 +24,20 @@ class CustomLine:
 
 
 @dataclass(frozen=True)
+class PriceAdjustment:
+    """The planner's own assumption: the budget is for `year`, and the reference figures are
+    multiplied by `factor` to bring them from the reference year's dollars to that year's."""
+
+    year: int
+    factor: float
+
+
+MIN_FACTOR = 0.1
+MAX_FACTOR = 10.0
+MAX_YEAR = 2100
+
+
+@dataclass(frozen=True)
 class PlanState:
     """The planner's edits; anything absent falls back to the catalogue's defaults."""
 
@@ -35,6 +49,7 @@ class PlanState:
     selection: Mapping[str, str] = field(default_factory=dict)
     reports_to: str = ""
     phases_done: tuple[str, ...] = ()
+    adjustment: PriceAdjustment | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -46,6 +61,11 @@ class PlanState:
                 "custom": [
                     {"key": c.key, "label": c.label, "amount": c.amount} for c in self.custom_lines
                 ],
+                "adjustment": (
+                    {"year": self.adjustment.year, "factor": self.adjustment.factor}
+                    if self.adjustment
+                    else None
+                ),
             },
             "selection": dict(self.selection),
             "reports_to": self.reports_to,
@@ -56,6 +76,7 @@ class PlanState:
     def from_json(cls, data: Mapping[str, Any] | None) -> PlanState:
         data = data or {}
         budget = data.get("budget") or {}
+        adjust = budget.get("adjustment")
         return cls(
             model=data.get("model"),
             carriers=dict(data.get("carriers") or {}),
@@ -67,6 +88,9 @@ class PlanState:
             selection=dict(data.get("selection") or {}),
             reports_to=str(data.get("reports_to") or ""),
             phases_done=tuple(data.get("phases_done") or ()),
+            adjustment=(
+                PriceAdjustment(int(adjust["year"]), float(adjust["factor"])) if adjust else None
+            ),
         )
 
 
@@ -153,6 +177,28 @@ def _amount(value: Any, field_name: str) -> int:
     if number != int(number):
         raise InvalidInput("Must be whole dollars.", field=field_name)
     return int(number)
+
+
+def check_adjustment(
+    planning: PlanningCatalogue, year: Any, factor: Any
+) -> PriceAdjustment | None:
+    """The planner's budget year and price factor; both empty = none (reference dollars).
+    A year alone keeps the factor at 1; a factor needs the year it brings the figures to."""
+    empty = (None, "")
+    if year in empty and factor in empty:
+        return None
+    if year in empty:
+        raise InvalidInput("Say which year the factor brings the figures to.", field="adjustment.year")
+    number = _number(year, "adjustment.year")
+    start = planning.budget.year
+    if number != int(number) or not start <= number <= MAX_YEAR:
+        raise InvalidInput(f"Give a year from {start} to {MAX_YEAR}.", field="adjustment.year")
+    ratio = 1.0 if factor in empty else _number(factor, "adjustment.factor")
+    if not MIN_FACTOR <= ratio <= MAX_FACTOR:
+        raise InvalidInput(
+            f"The factor must be from {MIN_FACTOR:g} to {MAX_FACTOR:g}.", field="adjustment.factor"
+        )
+    return PriceAdjustment(int(number), round(ratio, 4))
 
 
 def check_budget_lines(

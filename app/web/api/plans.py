@@ -146,7 +146,12 @@ def read_budget(plan_id: int, desk: PlanDeskDep) -> BudgetPublic:
 @router.put("/{plan_id}/budget", response_model=BudgetPublic)
 def set_budget(plan_id: int, body: BudgetUpdate, desk: PlanDeskDep) -> BudgetPublic:
     lines = [line.model_dump() for line in body.lines]
-    record = plans.set_budget(desk.session, desk.planning, desk.me.id, plan_id, lines)
+    adjustment = None
+    if "adjustment" in body.model_fields_set:
+        adjustment = body.adjustment.model_dump() if body.adjustment else {}
+    record = plans.set_budget(
+        desk.session, desk.planning, desk.me.id, plan_id, lines, adjustment
+    )
     return budget_public(desk.view(record))
 
 

@@ -165,6 +165,14 @@ def budget_lines(
     return lines, names
 
 
+def budget_adjustment(form: FormData) -> dict[str, str] | None:
+    """The budget form's price year and factor, or None when the form has no such inputs
+    (the plan then keeps the ones it has)."""
+    if "adjustment.year" not in form:
+        return None
+    return {k: str(form.get(f"adjustment.{k}") or "").strip() for k in ("year", "factor")}
+
+
 def field_of_line(error_field: str, names: list[str]) -> str:
     """`lines[3].amount` -> the name of the input it came from."""
     if error_field.startswith("lines[") and "]" in error_field:

@@ -177,8 +177,9 @@ def assign_functions(plan_id: int, page: PlanPageDep, form: FormDep) -> Response
 @router.post("/plans/{plan_id}/budget")
 def set_budget(plan_id: int, page: PlanPageDep, form: FormDep) -> Response:
     lines, names = forms.budget_lines(form, (line.key for line in page.planning.budget.lines))
+    adjust = forms.budget_adjustment(form)
     done = attempt(
-        lambda: plans.set_budget(page.session, page.planning, page.me.id, plan_id, lines)
+        lambda: plans.set_budget(page.session, page.planning, page.me.id, plan_id, lines, adjust)
     )
     if done.failed:
         errors = {forms.field_of_line(k, names): v for k, v in done.errors.items()}

@@ -41,8 +41,15 @@ class BudgetLineUpdate(Body):
     amount: float | None = None
 
 
+class AdjustmentUpdate(Body):
+    year: int | None = None
+    factor: float | None = None
+
+
 class BudgetUpdate(Body):
     lines: list[BudgetLineUpdate]
+    # Absent: the plan keeps its price year; null or {} : back to the reference dollars.
+    adjustment: AdjustmentUpdate | None = None
 
 
 class PlanWorkshopCreate(Body):
@@ -123,6 +130,16 @@ class BudgetLinePublic(BaseModel):
     reference: int | None
     computed: bool
     custom: bool
+    fte: float | None = None
+
+
+class AdjustmentPublic(BaseModel):
+    """The planner's assumption: the year the budget is for and the factor applied to the
+    reference figures."""
+
+    year: int
+    factor: float
+    assumption: bool = True
 
 
 class BudgetPublic(BaseModel):
@@ -134,6 +151,9 @@ class BudgetPublic(BaseModel):
     total: int
     difference: int
     lines: list[BudgetLinePublic]
+    covered_by: str = ""
+    adjustment: AdjustmentPublic | None = None
+    adjusted_reference_total: int | None = None
 
 
 class ProposalPublic(BaseModel):
@@ -220,4 +240,11 @@ def budget_public(view: PlanView) -> BudgetPublic:
         total=b.total,
         difference=b.difference,
         lines=[BudgetLinePublic(**line.__dict__) for line in b.lines],
+        covered_by=b.covered_by,
+        adjustment=(
+            AdjustmentPublic(year=b.adjustment.year, factor=b.adjustment.factor)
+            if b.adjustment
+            else None
+        ),
+        adjusted_reference_total=b.adjusted_reference_total,
     )
