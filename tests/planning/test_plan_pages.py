@@ -215,3 +215,38 @@ def test_cases_library_shows_states_and_type_examples(client):
     assert calgary.select_one(".no-answers") is not None
     assert len(calgary.select('.features li[data-known="no"]')) == 12
     assert kansas.select_one("cite[data-source]") is not None
+
+
+@WITH_AND_WITHOUT_HTMX
+def test_plan_page_budget_year_shown_as_the_planners_assumption(client, headers):
+    plan_id = start_plan(client)
+    form = {"adjustment.year": "2026", "adjustment.factor": "1.5"}
+    response = client.post(
+        f"/plans/{plan_id}/budget", data=form, headers=headers, follow_redirects=False
+    )
+    doc = shown(client, response, f"/plans/{plan_id}")
+    note = doc.select_one("#budget-adjustment").text
+    assert "2026 dollars" in note and "assumption" in note and "638,475" in note
+    assert doc.select_one("#budget-total").text == "638,475"
+    assert doc.select_one('input[name="adjustment.year"]')["value"] == "2026"
+    assert doc.select_one('tr[data-line="salary-director"] input')["placeholder"] == "120000"
+
+
+def test_plan_page_budget_year_error_keeps_the_input(client):
+    plan_id = start_plan(client)
+    form = {"adjustment.year": "2026", "adjustment.factor": "lots"}
+    response = client.post(f"/plans/{plan_id}/budget", data=form, headers=HTMX)
+    assert response.status_code == 422
+    doc = page(response)
+    assert doc.select_one('input[name="adjustment.factor"]')["value"] == "lots"
+    assert doc.select_one("#error-adjustment-factor") is not None
+
+
+def test_plan_page_budget_follows_the_staff_fte_and_says_what_paid_for_it(client):
+    plan_id = start_plan(client)
+    client.post(f"/plans/{plan_id}/plan", data={"staff.data-manager": "0.5"})
+    doc = page(client.get(f"/plans/{plan_id}"))
+    row = doc.select_one('tr[data-line="salary-data-manager"]')
+    assert row.select_one(".tag.fte").text == "0.5 FTE"
+    assert row.select_one("input")["placeholder"] == "32500"
+    assert "grants and fees" in doc.select_one("#budget-covered").text

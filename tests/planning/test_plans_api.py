@@ -228,3 +228,33 @@ def test_plan_summary_for_workshop_finds_the_plan_behind_a_workshop(client, sess
         f"{API}/workshops", json={"title": "Plain", "template": "quick"}, headers=auth
     ).json()
     assert plan_summary_for_workshop(session, catalogue, planning, other["id"]) is None
+
+
+def test_plans_api_budget_adjustment_is_kept_until_replaced(client):
+    auth = login(client)
+    plan = new_plan(client, auth)
+    url = f"{API}/plans/{plan['id']}/budget"
+    assert client.get(url, headers=auth).json()["adjustment"] is None
+    body = client.put(
+        url, json={"lines": [], "adjustment": {"year": 2026, "factor": 1.5}}, headers=auth
+    ).json()
+    assert body["adjustment"] == {"year": 2026, "factor": 1.5, "assumption": True}
+    assert (body["total"], body["reference_total"], body["year"]) == (638_475, 425_650, 2012)
+    assert body["adjusted_reference_total"] == 638_475 and "grants" in body["covered_by"]
+    # A budget edit that does not name the adjustment keeps it; null goes back to 2012 dollars.
+    kept = client.put(url, json={"lines": [{"key": "office", "amount": 0}]}, headers=auth).json()
+    assert kept["adjustment"]["year"] == 2026
+    cleared = client.put(url, json={"lines": [], "adjustment": None}, headers=auth).json()
+    assert cleared["adjustment"] is None and cleared["total"] == 425_650
+    bad = client.put(url, json={"lines": [], "adjustment": {"year": 1999}}, headers=auth)
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "adjustment.year"
+
+
+def test_plans_api_staff_fte_moves_the_salary_lines(client):
+    auth = login(client)
+    plan = new_plan(client, auth)
+    client.patch(f"{API}/plans/{plan['id']}", json={"staff": {"facilitator": 2}}, headers=auth)
+    body = client.get(f"{API}/plans/{plan['id']}/budget", headers=auth).json()
+    line = next(x for x in body["lines"] if x["key"] == "salary-facilitator")
+    assert (line["amount"], line["fte"], line["reference"]) == (110_000, 2.0, 55_000)
+    assert body["total"] == 425_650 + 55_000 + 11_000
