@@ -40,7 +40,14 @@ def plan_data(plan: PlanSummary) -> dict[str, Any]:
     its key, name, similarity and the answers it shares, not the whole case)."""
     data = asdict(plan)
     data["similar_cases"] = [
-        {"case": m.case.key, "name": m.case.name, "similarity": m.score, "alike": list(m.alike)}
+        {
+            "case": m.case.key,
+            "name": m.case.name,
+            "similarity": m.score,
+            "shared": m.shared,
+            "coverage": m.coverage,
+            "alike": list(m.alike),
+        }
         for m in plan.similar_cases
     ]
     # Tuples become lists, so the data equals what a reader parses back from the file.

@@ -128,7 +128,17 @@ def _budget(ctx: Context, plan: PlanSummary) -> list[Block]:
         f"Total {money(b.total, b.currency)}, {difference} "
         f"({money(b.reference_total, b.currency)}, figures of {b.year}) {ctx.refs((b.source,))}."
     ).replace(" .", ".")
-    return [Subheading("Budget"), table, Paragraph(note, id="plan-budget-note")]
+    blocks: list[Block] = [Subheading("Budget"), table, Paragraph(note, id="plan-budget-note")]
+    if b.adjustment is not None:
+        a = b.adjustment
+        blocks.append(
+            Paragraph(
+                f"The planner's assumption, not a source's figure: amounts are in {a.year} "
+                f"dollars, the {b.year} reference multiplied by {a.factor:g}.",
+                id="plan-budget-adjustment",
+            )
+        )
+    return blocks
 
 
 def _selection(plan: PlanSummary) -> list[Block]:
@@ -179,7 +189,7 @@ def _cases(ctx: Context, plan: PlanSummary) -> list[Block]:
         [
             [
                 clean_line(m.case.name),
-                percent(m.score),
+                f"{percent(m.score)} on {m.shared} shared answers",
                 "; ".join(_answer(plan, q, v) for q, v in m.alike) or "Neighbouring answers only",
                 ctx.refs(m.case.sources),
             ]
