@@ -31,7 +31,7 @@ def test_planner_goes_from_questionnaire_to_a_workshop(server, browser):
     expect(page.locator("#plan-title")).to_have_text("Diabetes prevention partner network")
 
     # 1. The situation, each question with why it matters.
-    expect(page.locator("#answers-form fieldset.question p.why")).to_have_count(12)
+    expect(page.locator("#answers-form fieldset.question p.why")).to_have_count(13)
     for question, answer in ANSWERS.items():
         page.check(f'input[name="answers.{question}"][value="{answer}"]')
     page.click('#answers-form button[type="submit"]')

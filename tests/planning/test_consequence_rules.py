@@ -55,6 +55,7 @@ CASES = [
     ("long-term-funding-open", {"funding-later": "uncertain"}, {"funding-later": "planned"}),
     ("little-admin-capacity", {"admin-load": "little"}, {"admin-load": "some"}),
     ("ample-admin-capacity", {"admin-load": "plenty"}, {"admin-load": "little"}),
+    ("diversity-gap", {"reflects-diversity": "not-yet"}, {"reflects-diversity": "broadly"}),
 ]
 
 

@@ -37,7 +37,7 @@ def test_plan_pages_too_long_title_comes_back_422_with_input(client):
 def test_plan_page_questionnaire_says_why_each_question_matters(client):
     doc = page(client.get(f"/plans/{start_plan(client)}"))
     questions = doc.select("#answers-form fieldset.question")
-    assert len(questions) == 12
+    assert len(questions) == 13
     assert all(q.select_one("p.why") and q.select_one("cite[data-source]") for q in questions)
     assert doc.select_one("#no-consequences") is not None
 
@@ -210,10 +210,10 @@ def test_cases_library_shows_states_and_type_examples(client):
     assert known["data-known"] == "yes" and known.select_one(".not-known") is None
     silent = kansas.select_one('.features li[data-question="existing-contracts"]')
     assert silent["data-known"] == "no" and silent.select_one(".not-known").text == "Not known"
-    assert len(kansas.select(".features li")) == 12
+    assert len(kansas.select(".features li")) == 13
     calgary = doc.select_one("#case-calgary-homeless-foundation")
     assert calgary.select_one(".no-answers") is not None
-    assert len(calgary.select('.features li[data-known="no"]')) == 12
+    assert len(calgary.select('.features li[data-known="no"]')) == 13
     assert kansas.select_one("cite[data-source]") is not None
 
 

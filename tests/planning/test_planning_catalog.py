@@ -26,7 +26,7 @@ def _break(directory: Path, name: str, old: str, new: str) -> None:
 
 
 def test_planning_catalog_loads_the_real_files(planning):
-    assert len(planning.questions) == 12
+    assert len(planning.questions) == 13
     assert sum(c.kind == "state" for c in planning.cases.values()) == 5
     assert sum(c.kind == "type-example" for c in planning.cases.values()) == 6
     assert len(planning.functions) == 7 and len(planning.staff_roles) == 3

@@ -69,6 +69,7 @@ WISCONSIN_LIKE = {
     "funding-now": "secured",
     "funding-later": "uncertain",
     "admin-load": "some",
+    "reflects-diversity": "partly",
 }
 
 
@@ -76,9 +77,9 @@ def test_similarity_answering_as_wisconsin_finds_wisconsin_first_and_high(planni
     assert set(WISCONSIN_LIKE) == set(planning.questions)
     first, second = rank_cases(planning, WISCONSIN_LIKE)[:2]
     assert first.case.key == "wisconsin"
-    # 100 % on the two questions its source answers, which are 2 of the planner's 12.
-    assert (first.score, first.shared, first.coverage) == (1.0, 2, 0.1667)
-    assert len(first.unknown) == 10 and first.standing > second.standing
+    # 100 % on the two questions its source answers, which are 2 of the planner's 13.
+    assert (first.score, first.shared, first.coverage) == (1.0, 2, 0.1538)
+    assert len(first.unknown) == 11 and first.standing > second.standing
 
 
 @pytest.mark.parametrize("state", ["kansas", "wisconsin", "michigan", "missouri", "utah"])

@@ -197,7 +197,7 @@ def test_catalog_cases_lists_the_library(client):
     silent = cases[0]["not_known"]
     assert "existing-contracts" in silent and "data-trust" not in silent
     calgary = next(c for c in cases if c["key"] == "calgary-homeless-foundation")
-    assert calgary["features"] == {} and len(calgary["not_known"]) == 12
+    assert calgary["features"] == {} and len(calgary["not_known"]) == 13
 
 
 def test_plans_api_summary_has_every_section_as_one_record(client):
