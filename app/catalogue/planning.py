@@ -25,6 +25,8 @@ from app.domain.catalogue import Catalogue
 from app.domain.planning.catalogue import (
     BackboneFunction,
     Case,
+    Condition,
+    Conditions,
     Emphasis,
     Measures,
     Option,
@@ -107,6 +109,18 @@ class FunctionIn(Schema):
     sources: Keys
 
 
+class ConditionIn(Schema):
+    key: Key
+    name: Text
+    text: Text
+
+
+class ConditionsIn(Schema):
+    intro: Text
+    items: Annotated[list[ConditionIn], Field(min_length=1)]
+    sources: Keys
+
+
 class StaffRoleIn(Schema):
     key: Key
     name: Text
@@ -164,6 +178,7 @@ class BackboneFile(Schema):
     staff_roles: Annotated[list[StaffRoleIn], Field(min_length=1)]
     selection: Annotated[list[SelectionIn], Field(min_length=1)]
     phases: Annotated[list[PhaseIn], Field(min_length=1)]
+    conditions: ConditionsIn
 
 
 class BudgetFile(Schema):
@@ -251,6 +266,8 @@ def _cross_check(
     for i, s in enumerate(bf.staff_roles):
         check.known(s.sources, sources, f_b, f"staff_roles[{i}].sources", "source")
     check.unique([s.key for s in bf.selection], f_b, "selection", "choice key")
+    check.unique([c.key for c in bf.conditions.items], f_b, "conditions.items", "condition key")
+    check.known(bf.conditions.sources, sources, f_b, "conditions.sources", "source")
     steps = [s.key for p in bf.phases for s in p.steps]
     check.unique(steps, f_b, "phases.steps", "step key")
     check.unique([p.key for p in bf.phases], f_b, "phases", "phase key")
@@ -367,6 +384,11 @@ def _to_domain(
             for p in bf.phases
         ),
         budget=_budget(gf),
+        conditions=Conditions(
+            bf.conditions.intro,
+            tuple(Condition(c.key, c.name, c.text) for c in bf.conditions.items),
+            tuple(bf.conditions.sources),
+        ),
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from tests.exports.test_plan_section import export, plan_workshop
-from tests.support.api import API
+from tests.support.api import API, create_workshop, login
 
 
 def _adjust(client, auth, workshop_id):
@@ -38,3 +38,21 @@ def test_plan_documents_similar_cases_carry_the_shared_answer_count(client):
     assert f"on {first['shared']} shared answers" in cases
     plan = json.loads(export(client, auth, wid, "json"))["plan"]
     assert plan["similar_cases"][0]["shared"] == first["shared"]
+
+
+def test_plan_documents_give_the_five_conditions_of_collective_impact_once(client):
+    auth, wid, summary = plan_workshop(client)
+    assert [c["key"] for c in summary["conditions"]["items"]][-1] == "backbone-support"
+    md = export(client, auth, wid, "md").decode()
+    assert md.count("## What collective impact rests on") == 1
+    context = md.split("## What collective impact rests on", 1)[1].split("\n## ", 1)[0]
+    for name in ("Common agenda", "Shared measurement", "Mutually reinforcing activities"):
+        assert f"**{name}:**" in context
+    assert "Continuous communication" in context and "Backbone support" in context
+    assert "[" in context  # cited by the bibliography's numbers
+
+
+def test_workshop_without_a_plan_has_no_collective_impact_section(client):
+    auth = login(client)
+    wid = create_workshop(client, auth)["id"]
+    assert "What collective impact rests on" not in export(client, auth, wid, "md").decode()

@@ -250,3 +250,28 @@ def test_plan_page_budget_follows_the_staff_fte_and_says_what_paid_for_it(client
     assert row.select_one(".tag.fte").text == "0.5 FTE"
     assert row.select_one("input")["placeholder"] == "32500"
     assert "grants and fees" in doc.select_one("#budget-covered").text
+
+
+def test_plan_page_brief_gives_the_five_conditions_and_staff_competencies(client):
+    doc = page(client.get(f"/plans/{start_plan(client)}"))
+    conditions = doc.select("#collective-impact dt[data-condition]")
+    assert [c["data-condition"] for c in conditions] == [
+        "common-agenda",
+        "shared-measurement",
+        "mutually-reinforcing-activities",
+        "continuous-communication",
+        "backbone-support",
+    ]
+    assert len(doc.select("#collective-impact cite[data-source]")) == 2
+    for role in doc.select("#staff-table tr[data-role]"):
+        assert "critical thinking" in role.select_one("ul").text
+    facilitator = doc.select_one('#staff-table tr[data-role="facilitator"]').text
+    assert "realistically" in facilitator
+
+
+def test_plan_page_diversity_question_and_its_consequence(client):
+    plan_id = start_plan(client)
+    client.post(f"/plans/{plan_id}/answers", data={"answers.reflects-diversity": "partly"})
+    doc = page(client.get(f"/plans/{plan_id}"))
+    assert doc.select_one('#answers-form input[name="answers.reflects-diversity"]') is not None
+    assert doc.select_one('#consequences li.consequence[data-rule="diversity-gap"]') is not None

@@ -155,6 +155,22 @@ class ReferenceBudget:
 
 
 @dataclass(frozen=True)
+class Condition:
+    key: str
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Conditions:
+    """The conditions a collective-impact effort rests on, as context for a plan."""
+
+    intro: str
+    items: tuple[Condition, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PlanningCatalogue:
     """Everything in criteria/planning/, keyed and in file order."""
 
@@ -167,6 +183,7 @@ class PlanningCatalogue:
     selection: tuple[SelectionChoice, ...]
     phases: tuple[Phase, ...]
     budget: ReferenceBudget
+    conditions: Conditions = Conditions("", (), ())
     template: str = PLANNING_TEMPLATE
 
     def carrier_label(self, key: str) -> str:

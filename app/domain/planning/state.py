@@ -179,16 +179,16 @@ def _amount(value: Any, field_name: str) -> int:
     return int(number)
 
 
-def check_adjustment(
-    planning: PlanningCatalogue, year: Any, factor: Any
-) -> PriceAdjustment | None:
+def check_adjustment(planning: PlanningCatalogue, year: Any, factor: Any) -> PriceAdjustment | None:
     """The planner's budget year and price factor; both empty = none (reference dollars).
     A year alone keeps the factor at 1; a factor needs the year it brings the figures to."""
     empty = (None, "")
     if year in empty and factor in empty:
         return None
     if year in empty:
-        raise InvalidInput("Say which year the factor brings the figures to.", field="adjustment.year")
+        raise InvalidInput(
+            "Say which year the factor brings the figures to.", field="adjustment.year"
+        )
     number = _number(year, "adjustment.year")
     start = planning.budget.year
     if number != int(number) or not start <= number <= MAX_YEAR:

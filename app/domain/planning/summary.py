@@ -14,7 +14,7 @@ from app.domain.planning.backbone import (
     functions_matrix,
     staff_plan,
 )
-from app.domain.planning.catalogue import PlanningCatalogue
+from app.domain.planning.catalogue import Conditions, PlanningCatalogue
 from app.domain.planning.rules import Consequence, consequences, leading_model
 from app.domain.planning.similarity import CaseMatch, rank_cases
 from app.domain.planning.state import PlanState
@@ -63,6 +63,8 @@ class PlanSummary:
     reports_to: str
     phases: tuple[PhaseLine, ...]
     similar_cases: tuple[CaseMatch, ...] = ()
+    # What collective impact rests on, the context the plan is read in.
+    conditions: Conditions | None = None
 
 
 def plan_summary(
@@ -109,6 +111,7 @@ def plan_summary(
             for s in p.steps
         ),
         similar_cases=tuple(m for m in rank_cases(planning, answers) if m.score > 0)[:3],
+        conditions=planning.conditions if planning.conditions.items else None,
     )
 
 
@@ -117,6 +120,7 @@ def plan_source_keys(plan: PlanSummary) -> list[str]:
     keys: list[str] = []
     groups = [c.sources for c in plan.consequences] + [f.sources for f in plan.functions]
     groups += [(plan.budget.source,)] + [m.case.sources for m in plan.similar_cases]
+    groups += [plan.conditions.sources] if plan.conditions else []
     for group in groups:
         keys += [k for k in group if k not in keys]
     return keys

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from app.domain.record import Record
 from app.exports.content import (
     checking,
+    collective_impact,
     comments,
     considerations,
     cover,
@@ -39,6 +40,7 @@ SECTIONS: tuple[Callable[[Context], Section | None], ...] = (
     differed.section,
     robustness.section,
     decision.section,
+    collective_impact.section,
     plan.section,
     considerations.section,
     sources.section,

@@ -149,9 +149,7 @@ def set_budget(plan_id: int, body: BudgetUpdate, desk: PlanDeskDep) -> BudgetPub
     adjustment = None
     if "adjustment" in body.model_fields_set:
         adjustment = body.adjustment.model_dump() if body.adjustment else {}
-    record = plans.set_budget(
-        desk.session, desk.planning, desk.me.id, plan_id, lines, adjustment
-    )
+    record = plans.set_budget(desk.session, desk.planning, desk.me.id, plan_id, lines, adjustment)
     return budget_public(desk.view(record))
 
 
