@@ -1,6 +1,5 @@
 """Unit tests for app.domain.sensitivity, on cases whose answers can be worked out by hand."""
 
-
 import numpy as np
 import pytest
 
@@ -179,4 +178,3 @@ def test_rank_acceptability_rejects_unknown_sampler() -> None:
 def test_rank_acceptability_rejects_zero_samples() -> None:
     with pytest.raises(DomainError):
         sensitivity.rank_acceptability(CROSS_VALUES, samples=0)
-
