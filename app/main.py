@@ -31,9 +31,14 @@ from app.web.templating import make_templates
 STATIC_DIR = STATIC
 
 
+def configure_service_logging(settings: Settings) -> None:
+    """The log format the app writes in, for a process serving it (`backbone serve`'s too)."""
+    configure_logging(settings.resolved_log_format)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    configure_logging(settings.resolved_log_format)
+    configure_service_logging(settings)
     logger = logging.getLogger("backbone")
     catalogue = load_catalogue()  # a broken catalogue stops the start here, naming file and field
     engine = make_engine(settings.sqlalchemy_url)

@@ -138,6 +138,13 @@ def operator_record(session: Session, workshop_id: int) -> Record:
         return record_of(session, row)
 
 
+def operator_workshop_ids(session: Session) -> list[int]:
+    """Every workshop's id, whoever owns it: for the operator's `export --all`."""
+    with session.begin():
+        repo.read_only(session)
+        return repo.workshop_ids(session)
+
+
 def record_of(session: Session, row: WorkshopRow) -> Record:
     """Everything a rationale document shows, read inside the caller's transaction.
 

@@ -33,6 +33,8 @@ ALLOWED = {
         "web",
     },
     "cli": {
+        # serve: the log format the app writes in, set up before uvicorn starts
+        "main",
         "backup",
         "catalogue",
         "demo",

@@ -49,6 +49,7 @@ from app.persistence.repository.workshops import (
     workshop,
     workshop_by_code,
     workshop_for_update,
+    workshop_ids,
     workshop_stage_for_update,
     workshops_of,
 )
@@ -103,5 +104,6 @@ __all__ = [
     "workshop_by_code",
     "workshop_for_update",
     "workshop_stage_for_update",
+    "workshop_ids",
     "workshops_of",
 ]

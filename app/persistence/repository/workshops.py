@@ -41,6 +41,12 @@ def workshop_by_code(session: Session, join_code: str) -> WorkshopRow | None:
     return session.exec(select(WorkshopRow).where(WorkshopRow.join_code == join_code)).first()
 
 
+def workshop_ids(session: Session) -> list[int]:
+    """Every workshop's id, oldest first, whoever owns it."""
+    query = core_select(WORKSHOP.c.id).order_by(WORKSHOP.c.id)
+    return [int(i) for i in core(session).execute(query).scalars()]
+
+
 def workshops_of(session: Session, owner_id: int) -> list[WorkshopRow]:
     return list(
         session.exec(
