@@ -2,7 +2,7 @@
 # Installs what the service needs into ./.venv and builds the front-end assets from npm.
 # Usage: scripts/setup.sh [--test]
 #   without --test: the service as a package (`pip install .`), as it runs in production;
-#   --test: editable (`pip install -e`) with the test tools, so tests run the checkout's code.
+#   --test: editable (`pip install -e`) with the test and docs tools, so tests run the checkout's code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -21,8 +21,8 @@ npm ci --no-audit --no-fund --loglevel=error
 npm run --silent build
 
 if [ "${1:-}" = "--test" ]; then
-  step "Python packages: the service (editable) and the test tools"
-  PYTHONUNBUFFERED=1 .venv/bin/python -m pip install --progress-bar off -e '.[test]' | progress
+  step "Python packages: the service (editable), the test tools and the docs site's"
+  PYTHONUNBUFFERED=1 .venv/bin/python -m pip install --progress-bar off -e '.[test,docs]' | progress
 else
   step "Python packages: the service and its dependencies (first run: about a minute)"
   rm -rf build  # setuptools would package stale files left there by an earlier build
