@@ -69,7 +69,9 @@ def start_server(
         cwd=cwd,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    # Generous: a process that is merely slow to import on a busy machine is not a failure;
+    # one that exits is reported at once below.
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(f"{base}/healthz", timeout=1) as response:
