@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from app.domain.workshop import Workshop, check_points
 from app.persistence import repository as repo
 from app.persistence.tables import ParticipantRow, WorkshopRow
 from app.services.mapping import InputSnapshot, load_events, load_workshop
+from app.services.results_cache import LruCache
 from app.services.workshops import owned_row
 
 
@@ -108,18 +110,64 @@ def _method_inputs(
     return MethodInputs(settings, {p.id or 0: p.weight for p in people}, matrices)
 
 
-def read_results(session: Session, owner_id: int, workshop_id: int) -> ResultsView:
-    """`workshop_results` inside the caller's transaction."""
-    row = owned_row(session, owner_id, workshop_id)
-    people = repo.participants(session, workshop_id)
+# One per process: each worker keeps its own, and each stays correct because the key holds
+# the workshop's revision as read from the database in the request's own transaction.
+RESULTS: LruCache[ResultsView] = LruCache()
+
+
+def cache_key(session: Session, row: WorkshopRow) -> Hashable:
+    """What identifies a workshop's input: the database, the workshop, its revision (every write
+    moves it) and method settings; the creation and update times tell apart a workshop of another
+    database file that happens to share the id and revision (a restored backup, a test)."""
+    settings = json.dumps(row.settings or {}, sort_keys=True, default=str)
+    return (
+        str(session.get_bind().engine.url),
+        row.id,
+        str(row.created_at),
+        row.revision,
+        str(row.updated_at),
+        settings,
+    )
+
+
+def computed_results(session: Session, row: WorkshopRow) -> ResultsView:
+    """The whole analysis of the workshop, computed now (10,000-draw simulations included)."""
+    assert row.id is not None
+    people = repo.participants(session, row.id)
     workshop, snapshot = load_workshop(session, row, people=people)
     return results_of(workshop, snapshot, _method_inputs(session, row, workshop, people))
 
 
-def workshop_results(session: Session, owner_id: int, workshop_id: int) -> ResultsView:
+def read_cached(session: Session, row: WorkshopRow) -> ResultsView:
+    """The workshop's results inside the caller's transaction: computed once per revision and
+    method settings, then shared (treat the view as read-only)."""
+    return RESULTS.get_or_compute(cache_key(session, row), lambda: computed_results(session, row))
+
+
+def cached_results(session: Session, workshop_id: int, owner_id: int | None = None) -> ResultsView:
+    """The results of a workshop, computed once per revision: the one entry point for every view
+    that shows them (facilitator's page and JSON, live panel, presenter view, revealed results).
+
+    With `owner_id`, only that facilitator's workshop is found; without it the caller has
+    already checked access (a participant of the workshop, the presenter's link).
+    """
     with session.begin():
         repo.read_only(session)
-        return read_results(session, owner_id, workshop_id)
+        if owner_id is not None:
+            return read_cached(session, owned_row(session, owner_id, workshop_id))
+        row = repo.workshop(session, workshop_id)
+        if row is None:
+            raise NotFound(f"No workshop {workshop_id}.")
+        return read_cached(session, row)
+
+
+def read_results(session: Session, owner_id: int, workshop_id: int) -> ResultsView:
+    """`workshop_results` inside the caller's transaction."""
+    return read_cached(session, owned_row(session, owner_id, workshop_id))
+
+
+def workshop_results(session: Session, owner_id: int, workshop_id: int) -> ResultsView:
+    return cached_results(session, workshop_id, owner_id)
 
 
 def workshop_record(session: Session, owner_id: int, workshop_id: int) -> Record:
@@ -159,9 +207,7 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
         [p.name for p in people],
         [p.name for p in workshop.participants],
     )
-    view = results_of(
-        workshop, snapshot, _method_inputs(session, row, workshop, people, elicitations)
-    )
+    view = read_cached(session, row)
     inputs = participant_inputs(
         workshop.participants,
         {p.id or 0: p.weight for p in people},
