@@ -21,6 +21,7 @@ from app.resources import STATIC
 from app.services import accounts
 from app.settings import Settings
 from app.web.api import router as api_router
+from app.web.compression import install_compression
 from app.web.csrf import CrossSiteGuard
 from app.web.docs import install_api_docs
 from app.web.errors import error_body, install_error_handlers
@@ -81,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(CrossSiteGuard)
     app.add_middleware(RequestLog, enabled=settings.access_log)
+    install_compression(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.include_router(api_router)
     app.include_router(html_router)

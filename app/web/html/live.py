@@ -9,6 +9,7 @@ from starlette.responses import Response
 from app.services import decisions, methods, results
 from app.web.deps import PageFacilitator, SessionDep
 from app.web.downloads import rationale_response
+from app.web.etags import etag_for, not_modified, tagged
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt, redirect
 from app.web.html.pages import WorkshopPageDep
@@ -19,25 +20,19 @@ router = APIRouter(include_in_schema=False)
 DECISION_FIELDS = ("option", "rationale", "departure_reason", "agreement", "dissent", "conditions")
 
 
-def etag_for(workshop_id: int, revision: int) -> str:
-    return f'W/"w{workshop_id}-r{revision}"'
-
-
 @router.get("/workshops/{workshop_id}/live")
 def show_live_results(
     request: Request, workshop_id: int, me: PageFacilitator, session: SessionDep
 ) -> Response:
     """Polled every two seconds; answers 304 from one cheap query when nothing changed."""
     etag = etag_for(workshop_id, results.current_revision(session, me.id, workshop_id))
-    headers = {"ETag": etag, "Cache-Control": "no-cache, private"}
-    if request.headers.get("if-none-match") == etag:
-        return Response(status_code=304, headers=headers)
+    unchanged = not_modified(request, etag)
+    if unchanged is not None:
+        return unchanged
     view = results.workshop_results(session, me.id, workshop_id)
     context = {"w": view.workshop, "r": view.results, "view": view}
     response = render(request, "partials/results/_live.html", context)
-    headers["ETag"] = etag_for(workshop_id, view.workshop.revision)
-    response.headers.update(headers)
-    return response
+    return tagged(response, etag_for(workshop_id, view.workshop.revision))
 
 
 @router.post("/workshops/{workshop_id}/decision")

@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from app.services import participant_page, participation
 from app.web.deps import PARTICIPANT_COOKIE, SessionDep, SettingsDep, client_address
+from app.web.etags import etag_for, not_modified, tagged
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt, redirect, set_cookie
 from app.web.html.pages import ParticipantPageDep
@@ -52,9 +53,15 @@ def show_participation(page: ParticipantPageDep) -> Response:
 @router.get("/w/{workshop_id}/stage")
 def show_stage(page: ParticipantPageDep, seen: str = "") -> Response:
     """Polled: tells a participant when the facilitator has moved the workshop on."""
+    stage = participation.current_stage(page.session, page.me, page.workshop_id)
+    # The banner shows only the stage (and `seen`, part of the URL): that is its version.
+    unchanged = not_modified(page.request, etag_for(page.workshop_id, stage, "stage"))
+    if unchanged is not None:
+        return unchanged
     mine = participation.my_input(page.session, page.me, page.workshop_id)
     context = {"w": mine.workshop, "seen": seen}
-    return render(page.request, "partials/participate/_stage.html", context)
+    response = render(page.request, "partials/participate/_stage.html", context)
+    return tagged(response, etag_for(page.workshop_id, mine.workshop.stage.value, "stage"))
 
 
 @router.post("/w/{workshop_id}/weights")
