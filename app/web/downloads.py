@@ -7,7 +7,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from app.domain.record import Record
-from app.exports import Document, render_document
+from app.exports import Document
+from app.exports.pool import render_bounded
 from app.services.documents import for_documents
 
 
@@ -24,4 +25,4 @@ def rationale_response(request: Request, session: Session, record: Record, ext: 
     plan (app.state.catalogue and app.state.planning, loaded at start-up)."""
     state = request.app.state
     full = for_documents(session, record, state.catalogue, state.planning)
-    return document_response(render_document(full, ext))
+    return document_response(render_bounded(full, ext))

@@ -1,0 +1,41 @@
+"""The document pool: heavy documents render in worker processes, a bounded number at once."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from app.exports.pool import DocumentPool, render_bounded
+from tests.exports.records import make_record
+
+
+def timed_nap(seconds: float) -> tuple[float, float]:
+    """Runs in a worker process: when it started and when it ended (wall clock)."""
+    started = time.time()
+    time.sleep(seconds)
+    return started, time.time()
+
+
+def most_at_once(spans: list[tuple[float, float]]) -> int:
+    return max(sum(1 for s, e in spans if s <= t < e) for t, _ in spans)
+
+
+def test_document_pool_limits_concurrency():
+    pool = DocumentPool(workers=2)
+    try:
+        with ThreadPoolExecutor(6) as askers:
+            spans = list(askers.map(lambda _: pool.run(timed_nap, 0.3), range(6)))
+    finally:
+        pool.shutdown()
+    assert len(spans) == 6
+    assert most_at_once(spans) <= 2
+
+
+def test_document_pool_renders_pdf_in_a_worker():
+    pool = DocumentPool(workers=1)
+    try:
+        document = render_bounded(make_record(3, 4, 3, seed=1), "pdf", pool)
+    finally:
+        pool.shutdown()
+    assert document.content.startswith(b"%PDF")
+    assert document.media_type == "application/pdf"
