@@ -1,24 +1,31 @@
-"""Load benchmark: a full room submits at once against a real uvicorn server (run by hand).
+"""Load benchmark: a full room against a real uvicorn server, measured by wrk (run by hand).
 
     .venv/bin/python bench/load.py [--participants 200] [--workers 1]
     .venv/bin/python bench/load.py --database-url postgresql://postgres@127.0.0.1:5432/postgres
     .venv/bin/python bench/load.py --kill          # SIGKILL mid-load, restart, check durability
 
-One run, four parts, all over HTTP on 127.0.0.1:
-1. ceiling: GET /healthz (no database work) as fast as `--concurrency` clients can: the most
-   this machine serves with this app, server and client sharing the cores.
+One run, five parts, all over HTTP on 127.0.0.1. The throughput phases use wrk (C, one
+thread: apt-get install wrk) with Lua scripts, and every phase prints the client's CPU beside
+the server's (the server's process group, from /proc/<pid>/stat) and the load average, so a
+figure is known to measure the server and not the load generator.
+1. ceiling: GET /healthz (no database work) from `--concurrency` wrk connections.
 2. room: N participants arrive over `--ramp` seconds; each joins, gives weights, then rates the
    options one PUT per option, pausing `--think` seconds between steps (a person on a phone),
    while `--watchers` facilitator views poll /workshops/{id}/live every 2 s with If-None-Match
-   and one poller reads /api/v1/workshops/{id}/results. Latency targets are read here.
-3. burst: `--concurrency` clients send score PUTs back to back for `--duration` seconds with no
-   pause: the write throughput, compared with the ceiling.
-4. check: every acknowledged join, weight and rating is read back from the database, and no
+   and one poller reads /api/v1/workshops/{id}/results. `--pdfs` facilitators download the
+   PDF of a 30 x 15 x 8 workshop at the same time. Latency targets are read here.
+3. burst: score PUTs from wrk, back to back for `--duration` seconds, each as one of the
+   room's participants (a Lua script cycles through their tokens and the options).
+4. reveal: the room's participants fetch the revealed results at once (one wrk connection
+   each): GET /api/v1/workshops/{id}/my/results when the server has that route, else the
+   facilitator's results JSON (the same analysis), as the output says.
+5. check: every acknowledged join, weight and rating is read back from the database, and no
    option row or weight set is half-written.
 
 SQLite (default) lives in a temporary data folder; `--database-url` runs on a fresh database
-created on that PostgreSQL server (and dropped afterwards). Targets (SQLite, 2 cores): score
-PUT p99 < 100 ms in the room, burst throughput >= half the ceiling, no errors, nothing lost.
+created on that PostgreSQL server (and dropped afterwards). Targets (SQLite, one worker, 2
+cores): score PUT p99 < 50 ms in the room, burst and reveal throughput >= half the ceiling,
+no errors, nothing lost.
 """
 
 from __future__ import annotations
@@ -47,6 +54,20 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.wrk_phases import (  # noqa: E402 - after the path tweak
+    CpuWindow,
+    WrkResult,
+    burst_rating,
+    get_script,
+    load_average,
+    profile_summary,
+    run_wrk,
+    scores_script,
+    wrk_table,
+)
+
 EMAIL, PASSWORD = "bench@example.org", "a long benchmark password"
 SECTORS = ["government", "nonprofit", "funder", "health-care", "community", "business"]
 
@@ -72,6 +93,12 @@ class Server:
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pgid(self) -> int:
+        """The server's process group (its own session): supervisor, workers, their children."""
+        assert self.process is not None
+        return self.process.pid
 
     def start(self, timeout: float = 60) -> None:
         env = {
@@ -300,9 +327,9 @@ async def watcher(
 ) -> None:
     """A facilitator's live panel: polls every 2 s, sending back the last ETag."""
     etag = None
-    cookies = {"bs_session": w.facilitator_token}
+    cookie = f"bs_session={w.facilitator_token}"
     while not until.is_set():
-        headers = {"If-None-Match": etag} if etag else {}
+        headers = {"Cookie": cookie, **({"If-None-Match": etag} if etag else {})}
         response = await call(
             client,
             stats,
@@ -311,7 +338,6 @@ async def watcher(
             f"/workshops/{w.id}/live",
             (200, 304),
             headers=headers,
-            cookies=cookies,
         )
         if response is not None:
             kind = "live 304" if response.status_code == 304 else "live 200"
@@ -334,26 +360,6 @@ async def results_poller(
             await asyncio.wait_for(until.wait(), 2.0)
         except TimeoutError:
             pass
-
-
-async def closed_loop(
-    client: httpx.AsyncClient, stats: Stats, duration: float, concurrency: int, job: Any
-) -> float:
-    """Run `job(worker, i)` back to back in `concurrency` tasks for `duration`; requests/s."""
-    deadline = time.perf_counter() + duration
-    count = 0
-
-    async def worker(k: int) -> None:
-        nonlocal count
-        i = 0
-        while time.perf_counter() < deadline and not stats.stopped:
-            await job(k, i)
-            count += 1
-            i += 1
-
-    started = time.perf_counter()
-    await asyncio.gather(*(worker(k) for k in range(concurrency)))
-    return count / (time.perf_counter() - started)
 
 
 def new_client(base: str, connections: int) -> httpx.AsyncClient:
@@ -484,13 +490,16 @@ async def room(
     stats: Stats,
     acked: Acked,
     members: list[Member],
+    pdf_workshop: int | None = None,
 ) -> float:
     until = asyncio.Event()
-    async with new_client(server.base, args.participants + args.watchers + 2) as client:
+    async with new_client(server.base, args.participants + args.watchers + args.pdfs + 2) as client:
         pollers = [
             asyncio.create_task(watcher(client, stats, w, until)) for _ in range(args.watchers)
         ]
         pollers.append(asyncio.create_task(results_poller(client, stats, w, until)))
+        if pdf_workshop is not None:
+            pollers.append(asyncio.create_task(pdf_downloads(client, stats, w, pdf_workshop, args)))
         started = time.perf_counter()
         people = [
             participant(client, stats, acked, w, i, args.ramp, args.think, members)
@@ -511,6 +520,33 @@ async def room(
     return elapsed
 
 
+async def pdf_downloads(
+    client: httpx.AsyncClient, stats: Stats, w: Workshop, pdf_workshop: int, args: Any
+) -> None:
+    """`--pdfs` facilitators download the PDF of a 30 x 15 x 8 workshop at once, mid-room."""
+    await asyncio.sleep(args.pdf_after)
+    auth = {"Authorization": f"Bearer {w.facilitator_token}"}
+    url = f"/api/v1/workshops/{pdf_workshop}/export.pdf"
+    await asyncio.gather(
+        *(
+            call(client, stats, "pdf 30x15x8", "GET", url, (200,), headers=auth)
+            for _ in range(args.pdfs)
+        )
+    )
+
+
+async def import_pdf_workshop(client: httpx.AsyncClient, w: Workshop) -> int:
+    """A decided workshop of 30 participants, 15 criteria and 8 options, imported as a record."""
+    from app.exports import record_json
+    from tests.exports.records import make_record
+
+    raw = record_json.render(make_record(30, 15, 8, seed=2024))
+    auth = {"Authorization": f"Bearer {w.facilitator_token}", "Content-Type": "application/json"}
+    response = await client.post("/api/v1/workshops/import", content=raw, headers=auth)
+    response.raise_for_status()
+    return int(response.json()["id"])
+
+
 async def kill_later(server: Server, stats: Stats, after: float) -> None:
     await asyncio.sleep(after)
     stats.stopped = True
@@ -519,36 +555,154 @@ async def kill_later(server: Server, stats: Stats, after: float) -> None:
 
 
 async def burst(
-    server: Server,
-    args: argparse.Namespace,
-    w: Workshop,
-    stats: Stats,
-    acked: Acked,
-    members: list[Member],
-) -> float:
-    """Score PUTs back to back; worker k owns members k, k+C, ... so each is sequential."""
-    usable = members[: max(args.concurrency, 1)]
-    rng = random.Random(7)
+    server: Server, args: argparse.Namespace, w: Workshop, acked: Acked, members: list[Member]
+) -> WrkResult:
+    """Score PUTs from wrk as the room's participants; what they stored goes into `acked`."""
+    tokens = [m.auth["Authorization"].split()[1] for m in members]
+    script = scores_script(
+        server.data_dir / "scores.lua",
+        f"/api/v1/workshops/{w.id}/my/scores",
+        tokens,
+        w.options,
+        w.criteria,
+    )
+    result = await asyncio.to_thread(
+        run_wrk,
+        "burst: score PUTs",
+        server.base,
+        server.pgid,
+        args.concurrency,
+        args.duration,
+        script,
+        profile=spied(args, server, "burst"),
+    )
+    # Request n wrote burst_rating(n % P, (n // P) % O) on every criterion. Responses finish
+    # out of order and some were still in flight at the end: requests more than a set of
+    # connections before the count are known stored; the last ones may or may not be.
+    combos = len(members) * len(w.options)
+    known = max(0, result.requests - args.concurrency) if not result.errors else 0
+    touched = min(combos, result.requests + args.concurrency)
+    for n in range(min(touched, combos)):
+        t, o = n % len(members), (n // len(members)) % len(w.options)
+        cells = acked.ratings.setdefault(members[t].id, {})
+        for c in w.criteria:
+            if n < known:
+                cells[(w.options[o], c)] = burst_rating(t, o)
+            else:
+                cells.pop((w.options[o], c), None)
+    return result
 
-    async with new_client(server.base, args.concurrency) as client:
 
-        async def job(k: int, i: int) -> None:
-            mine = usable[k % len(usable)]
-            option = w.options[i % len(w.options)]
-            await put_row(client, stats, acked, w, mine, option, rng.randint(1, 5))
-
-        return await closed_loop(
-            client, stats, args.duration, min(args.concurrency, len(usable)), job
+async def reveal(
+    server: Server, args: argparse.Namespace, w: Workshop, members: list[Member]
+) -> WrkResult:
+    """The room fetches the revealed results at once: one wrk connection per participant."""
+    async with new_client(server.base, 2) as client:
+        paths = (await client.get("/openapi.json")).json()["paths"]
+        auth = {"Authorization": f"Bearer {w.facilitator_token}"}
+        staged = await client.patch(
+            f"/api/v1/workshops/{w.id}", json={"stage": "results"}, headers=auth
         )
+        staged.raise_for_status()
+    if "/api/v1/workshops/{workshop_id}/my/results" in paths:
+        name, path = "reveal: participants' results", f"/api/v1/workshops/{w.id}/my/results"
+        tokens = [m.auth["Authorization"].split()[1] for m in members]
+    else:
+        # Until the room's reveal exists: the facilitator's results JSON, the same analysis.
+        name, path = "reveal: facilitator's results JSON", f"/api/v1/workshops/{w.id}/results"
+        tokens = [w.facilitator_token]
+    script = get_script(server.data_dir / "reveal.lua", path, tokens)
+    return await asyncio.to_thread(
+        run_wrk,
+        name,
+        server.base,
+        server.pgid,
+        max(len(members), 1),
+        args.duration,
+        script,
+        profile=spied(args, server, "reveal"),
+    )
 
 
-async def ceiling(server: Server, args: argparse.Namespace, stats: Stats) -> float:
-    async with new_client(server.base, args.concurrency) as client:
+async def ceiling(server: Server, args: argparse.Namespace) -> WrkResult:
+    return await asyncio.to_thread(
+        run_wrk,
+        "ceiling: GET /healthz",
+        f"{server.base}/healthz",
+        server.pgid,
+        args.concurrency,
+        args.duration,
+        profile=spied(args, server, "ceiling"),
+    )
 
-        async def job(k: int, i: int) -> None:
-            await call(client, stats, "healthz", "GET", "/healthz", (200,))
 
-        return await closed_loop(client, stats, args.duration, args.concurrency, job)
+def spied(args: argparse.Namespace, server: Server, phase: str) -> Path | None:
+    """Where py-spy writes the phase's profile when `--profile` names it."""
+    return server.data_dir / f"profile-{phase}.txt" if phase in args.profile else None
+
+
+def print_profiles(args: argparse.Namespace, server: Server) -> None:
+    for phase in args.profile:
+        path = server.data_dir / f"profile-{phase}.txt"
+        if path.exists():
+            print(f"\npy-spy, {phase}: share of the server's samples in which a function appears")
+            print("\n".join(profile_summary(path)))
+
+
+def room_cpu_line(window: CpuWindow, client0: float) -> str:
+    server_cpu, wall = window.server_share()
+    client = time.process_time() - client0
+    return (
+        f"room: client (this process, httpx) CPU {client / wall:.0%} of a core, server CPU "
+        f"{server_cpu / wall:.0%} of a core; load average at its start {window.load}, "
+        f"at its end {load_average()}"
+    )
+
+
+def judge(
+    ceiling_r: WrkResult, burst_r: WrkResult, reveal_r: WrkResult, room_stats: Stats
+) -> list[str]:
+    """The targets; each one missed is a line of the verdict."""
+    failures = []
+    p99 = percentile(room_stats.latencies["scores"] or [0.0], 0.99) * 1000
+    if p99 >= 50:
+        failures.append(f"score PUT p99 in the room {p99:.0f} ms >= 50 ms")
+    for r in (burst_r, reveal_r):
+        if r.rps < ceiling_r.rps / 2:
+            failures.append(f"{r.name}: {r.rps:.0f} req/s < half the ceiling")
+    for r in (ceiling_r, burst_r, reveal_r):
+        if r.errors:
+            failures.append(f"{r.name}: {r.error_text}")
+    return failures
+
+
+async def measured(
+    server: Server, args: argparse.Namespace, w: Workshop, acked: Acked, room_stats: Stats
+) -> list[str]:
+    """Ceiling, room (with PDFs), burst and reveal, printed; the targets missed."""
+    ceiling_r = await ceiling(server, args)
+    pdf_workshop = None
+    if args.pdfs:
+        async with new_client(server.base, 2) as client:
+            pdf_workshop = await import_pdf_workshop(client, w)
+    members: list[Member] = []
+    window, client0 = CpuWindow(server.pgid), time.process_time()
+    room_seconds = await room(server, args, w, room_stats, acked, members, pdf_workshop)
+    room_cpu = room_cpu_line(window, client0)
+    burst_r = await burst(server, args, w, acked, members)
+    reveal_r = await reveal(server, args, w, members)
+    print(f"\nroom: {room_seconds:.1f} s, {args.pdfs} PDF downloads at {args.pdf_after:g} s")
+    print("\n".join(table(room_stats, room_seconds)))
+    print(room_cpu)
+    print("\n" + "\n".join(wrk_table([ceiling_r, burst_r, reveal_r])))
+    for r in (ceiling_r, burst_r, reveal_r):
+        print(r.cpu_line())
+    print_profiles(args, server)
+    print(
+        f"\nratios to the ceiling ({ceiling_r.rps:.0f} req/s): burst score PUTs "
+        f"{burst_r.rps / ceiling_r.rps:.2f} x, reveal {reveal_r.rps / ceiling_r.rps:.2f} x"
+    )
+    return judge(ceiling_r, burst_r, reveal_r, room_stats)
 
 
 async def run(args: argparse.Namespace) -> int:
@@ -556,23 +710,20 @@ async def run(args: argparse.Namespace) -> int:
     database_url, drop = fresh_database(args.database_url, tmp)
     server = Server(free_port(), tmp, database_url, args.workers, tmp / "server.log")
     backend = "PostgreSQL" if args.database_url else "SQLite"
-    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {machine()}")
+    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {machine()}; load average {load_average()}")
     print(
         f"{backend}, {args.workers} uvicorn worker(s), {args.participants} participants, "
         f"ramp {args.ramp} s, think {args.think} s, {args.watchers} live watchers, "
-        f"concurrency {args.concurrency} for {args.duration} s; log {server.log}"
+        f"wrk 1 thread {args.concurrency} connections for {args.duration} s; log {server.log}"
     )
     server.start()
     failures: list[str] = []
     try:
         async with new_client(server.base, 4) as client:
             w = await set_up(client)
-        ceiling_stats, room_stats, burst_stats, acked = Stats(), Stats(), Stats(), Acked()
-        members: list[Member] = []
-        if not args.kill:
-            ceiling_rps = await ceiling(server, args, ceiling_stats)
-        room_seconds = await room(server, args, w, room_stats, acked, members)
+        room_stats, acked = Stats(), Acked()
         if args.kill:
+            room_seconds = await room(server, args, w, room_stats, acked, [])
             server.start()  # the restart must come up on the database the kill left behind
             print(
                 f"restarted; acknowledged: {len(acked.joined)} joins, "
@@ -582,24 +733,9 @@ async def run(args: argparse.Namespace) -> int:
             )
             print("\n".join(table(room_stats, room_seconds)))
         else:
-            burst_rps = await burst(server, args, w, burst_stats, acked, members)
-            print(f"\nroom: {room_seconds:.1f} s")
-            print("\n".join(table(room_stats, room_seconds)))
-            print(f"\nburst: {args.concurrency} clients back to back, {args.duration} s")
-            print("\n".join(table(burst_stats, args.duration)))
-            print("\n".join(table(ceiling_stats, args.duration)[2:]))
-            p99 = percentile(room_stats.latencies["scores"], 0.99) * 1000
-            print(
-                f"\nceiling (GET /healthz): {ceiling_rps:.0f} req/s; "
-                f"burst score PUTs: {burst_rps:.0f} req/s = {burst_rps / ceiling_rps:.0%} of it"
-            )
-            if p99 >= 100:
-                failures.append(f"score PUT p99 in the room {p99:.0f} ms >= 100 ms")
-            if burst_rps < ceiling_rps / 2:
-                failures.append(f"burst throughput {burst_rps:.0f} < half the ceiling")
-        for stats in (ceiling_stats, room_stats, burst_stats):
-            for kind, count in stats.errors.items():
-                failures.append(f"{count} errors on {kind}: {stats.samples[kind]}")
+            failures += await measured(server, args, w, acked, room_stats)
+        for kind, count in room_stats.errors.items():
+            failures.append(f"{count} errors on {kind}: {room_stats.samples[kind]}")
         problems = check_database(database_url, w, acked)
         failures += problems
         print(
@@ -622,13 +758,24 @@ def main() -> int:
     parser.add_argument("--ramp", type=float, default=30.0, help="seconds over which people join")
     parser.add_argument("--think", type=float, default=1.5, help="mean pause between steps (s)")
     parser.add_argument("--watchers", type=int, default=5, help="facilitator views polling")
-    parser.add_argument("--concurrency", type=int, default=16, help="clients in ceiling/burst")
-    parser.add_argument("--duration", type=float, default=8.0, help="seconds of ceiling/burst")
+    parser.add_argument("--concurrency", type=int, default=32, help="wrk connections")
+    parser.add_argument("--duration", type=float, default=8.0, help="seconds of each wrk phase")
+    parser.add_argument("--pdfs", type=int, default=6, help="PDF downloads at once in the room")
+    parser.add_argument("--pdf-after", type=float, default=10.0, help="seconds into the room")
+    parser.add_argument(
+        "--profile",
+        nargs="*",
+        default=[],
+        choices=["ceiling", "burst", "reveal"],
+        help="py-spy the server in these phases (pip install py-spy)",
+    )
     parser.add_argument("--kill", action="store_true", help="SIGKILL mid-load, restart, check")
     parser.add_argument("--kill-after", type=float, default=20.0, help="seconds into the room")
     args = parser.parse_args()
     if args.participants < 1 or args.participants > 2000 or args.concurrency > 256:
         parser.error("keep --participants within 1-2000 and --concurrency within 256")
+    if args.kill:
+        args.pdfs = 0
     return asyncio.run(run(args))
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlmodel import Session
@@ -28,6 +28,7 @@ class ResultsView:
     results: WorkshopResults
     comments: dict[tuple[str, str], list[str]]
     analysis: Analysis | None = None
+    key: Hashable | None = None  # the cache key it is kept under; None when not cached
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,8 @@ def _method_inputs(
 # One per process: each worker keeps its own, and each stays correct because the key holds
 # the workshop's revision as read from the database in the request's own transaction.
 RESULTS: LruCache[ResultsView] = LruCache()
+# What views make of a cached analysis (a JSON body, its gzip): made once too, same keys.
+RENDERINGS: LruCache[bytes] = LruCache(max_entries=256, max_bytes=32 * 1024 * 1024)
 
 
 def cache_key(session: Session, row: WorkshopRow) -> Hashable:
@@ -141,7 +144,16 @@ def computed_results(session: Session, row: WorkshopRow) -> ResultsView:
 def read_cached(session: Session, row: WorkshopRow) -> ResultsView:
     """The workshop's results inside the caller's transaction: computed once per revision and
     method settings, then shared (treat the view as read-only)."""
-    return RESULTS.get_or_compute(cache_key(session, row), lambda: computed_results(session, row))
+    key = cache_key(session, row)
+    return RESULTS.get_or_compute(key, lambda: replace(computed_results(session, row), key=key))
+
+
+def rendered(view: ResultsView, name: str, render: Callable[[ResultsView], bytes]) -> bytes:
+    """`render(view)`, made once per cached view and `name` (the JSON of the results, its
+    gzip), so a room asking at once shares one rendering as it shares one analysis."""
+    if view.key is None:
+        return render(view)
+    return RENDERINGS.get_or_compute((view.key, name), lambda: render(view))
 
 
 def cached_results(session: Session, workshop_id: int, owner_id: int | None = None) -> ResultsView:

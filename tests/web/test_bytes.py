@@ -64,3 +64,22 @@ def test_live_panel_answers_304_to_etag_list(client):
     etag = client.get(f"/workshops/{w['id']}/live").headers["etag"]
     listed = client.get(f"/workshops/{w['id']}/live", headers={"If-None-Match": f'"x", {etag}'})
     assert listed.status_code == 304
+
+
+def test_results_json_answers_304_on_matching_etag(client):
+    auth, w, _ = workshop_with_clear_ranking(client)
+    first = client.get(f"{API}/workshops/{w['id']}/results", headers=auth)
+    again = client.get(
+        f"{API}/workshops/{w['id']}/results",
+        headers={**auth, "If-None-Match": first.headers["etag"]},
+    )
+    assert again.status_code == 304
+
+
+def test_results_json_gzipped_once_reads_as_plain(client):
+    auth, w, _ = workshop_with_clear_ranking(client)
+    url = f"{API}/workshops/{w['id']}/results"
+    zipped = client.get(url, headers={**auth, **GZIP})
+    plain = client.get(url, headers={**auth, "Accept-Encoding": "identity"})
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert zipped.json() == plain.json()

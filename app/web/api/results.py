@@ -12,6 +12,7 @@ from app.web.api.schemas.results import (
     ranked_public,
     results_public,
 )
+from app.web.cached import results_json
 from app.web.deps import ApiFacilitator, SessionDep
 from app.web.downloads import rationale_response
 
@@ -19,9 +20,12 @@ router = APIRouter(prefix="/workshops/{workshop_id}", tags=["results and decisio
 
 
 @router.get("/results", response_model=ResultsPublic)
-def read_results(workshop_id: int, me: ApiFacilitator, session: SessionDep) -> ResultsPublic:
+def read_results(
+    request: Request, workshop_id: int, me: ApiFacilitator, session: SessionDep
+) -> Response:
+    """Rendered once per revision (ETag, 304 when unchanged); the schema is ResultsPublic."""
     view = results.workshop_results(session, me.id, workshop_id)
-    return results_public(view.results, view.analysis)
+    return results_json(request, view, "results", lambda v: results_public(v.results, v.analysis))
 
 
 @router.get("/export.{ext}", response_class=Response)
