@@ -523,13 +523,15 @@ async def room(
 async def pdf_downloads(
     client: httpx.AsyncClient, stats: Stats, w: Workshop, pdf_workshop: int, args: Any
 ) -> None:
-    """`--pdfs` facilitators download the PDF of a 30 x 15 x 8 workshop at once, mid-room."""
+    """`--pdfs` facilitators download the PDF of a 30 x 15 x 8 workshop at once, mid-room.
+    They queue for the server's document pool: the first's time is one render, the last's
+    includes waiting for the others."""
     await asyncio.sleep(args.pdf_after)
     auth = {"Authorization": f"Bearer {w.facilitator_token}"}
     url = f"/api/v1/workshops/{pdf_workshop}/export.pdf"
     await asyncio.gather(
         *(
-            call(client, stats, "pdf 30x15x8", "GET", url, (200,), headers=auth)
+            call(client, stats, "pdf 30x15x8", "GET", url, (200,), headers=auth, timeout=600)
             for _ in range(args.pdfs)
         )
     )
@@ -659,18 +661,15 @@ def room_cpu_line(window: CpuWindow, client0: float) -> str:
     )
 
 
-def judge(
-    ceiling_r: WrkResult, burst_r: WrkResult, reveal_r: WrkResult, room_stats: Stats
-) -> list[str]:
+def judge(ceiling_rps: float, phases: list[WrkResult], room_stats: Stats) -> list[str]:
     """The targets; each one missed is a line of the verdict."""
     failures = []
     p99 = percentile(room_stats.latencies["scores"] or [0.0], 0.99) * 1000
     if p99 >= 50:
         failures.append(f"score PUT p99 in the room {p99:.0f} ms >= 50 ms")
-    for r in (burst_r, reveal_r):
-        if r.rps < ceiling_r.rps / 2:
+    for r in phases:
+        if not r.name.startswith("ceiling") and r.rps < ceiling_rps / 2:
             failures.append(f"{r.name}: {r.rps:.0f} req/s < half the ceiling")
-    for r in (ceiling_r, burst_r, reveal_r):
         if r.errors:
             failures.append(f"{r.name}: {r.error_text}")
     return failures
@@ -679,8 +678,9 @@ def judge(
 async def measured(
     server: Server, args: argparse.Namespace, w: Workshop, acked: Acked, room_stats: Stats
 ) -> list[str]:
-    """Ceiling, room (with PDFs), burst and reveal, printed; the targets missed."""
-    ceiling_r = await ceiling(server, args)
+    """Ceiling, room (with PDFs), burst, reveal and the ceiling again, printed; the targets
+    missed. On a shared machine the ceiling moves: the ratios use the mean of the two."""
+    first = await ceiling(server, args)
     pdf_workshop = None
     if args.pdfs:
         async with new_client(server.base, 2) as client:
@@ -691,18 +691,23 @@ async def measured(
     room_cpu = room_cpu_line(window, client0)
     burst_r = await burst(server, args, w, acked, members)
     reveal_r = await reveal(server, args, w, members)
+    last = await ceiling(server, args)
+    last.name = "ceiling again: GET /healthz"
     print(f"\nroom: {room_seconds:.1f} s, {args.pdfs} PDF downloads at {args.pdf_after:g} s")
     print("\n".join(table(room_stats, room_seconds)))
     print(room_cpu)
-    print("\n" + "\n".join(wrk_table([ceiling_r, burst_r, reveal_r])))
-    for r in (ceiling_r, burst_r, reveal_r):
+    phases = [first, burst_r, reveal_r, last]
+    print("\n" + "\n".join(wrk_table(phases)))
+    for r in phases:
         print(r.cpu_line())
     print_profiles(args, server)
+    mean = (first.rps + last.rps) / 2
     print(
-        f"\nratios to the ceiling ({ceiling_r.rps:.0f} req/s): burst score PUTs "
-        f"{burst_r.rps / ceiling_r.rps:.2f} x, reveal {reveal_r.rps / ceiling_r.rps:.2f} x"
+        f"\nratios to the ceiling ({mean:.0f} req/s, mean of {first.rps:.0f} and "
+        f"{last.rps:.0f}): burst score PUTs {burst_r.rps / mean:.2f} x, "
+        f"reveal {reveal_r.rps / mean:.2f} x"
     )
-    return judge(ceiling_r, burst_r, reveal_r, room_stats)
+    return judge(mean, [first, burst_r, reveal_r, last], room_stats)
 
 
 async def run(args: argparse.Namespace) -> int:

@@ -215,44 +215,55 @@ end
 
 def wrk_table(results: list[WrkResult]) -> list[str]:
     rows = [
-        "| phase | requests | errors | req/s | p50 ms | p99 ms | client CPU | server CPU | load |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|---|",
+        "| phase | requests | errors | req/s | p50 ms | p99 ms | client CPU | server CPU "
+        "| server CPU ms/request | load average |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     for r in results:
         rows.append(
             f"| {r.name} | {r.requests} | {r.errors} | {r.rps:.0f} "
             f"| {r.latency_ms.get('50', 0):.1f} | {r.latency_ms.get('99', 0):.1f} "
-            f"| {r.client_cpu / r.seconds:.0%} | {r.server_cpu / r.seconds:.0%} | {r.load} |"
+            f"| {r.client_cpu / r.seconds:.0%} | {r.server_cpu / r.seconds:.0%} "
+            f"| {1000 * r.server_cpu / max(r.requests, 1):.2f} | {r.load} |"
         )
     return rows
 
 
-def profile_summary(profile: Path, top: int = 25) -> list[str]:
-    """Where the sampled time went: the share of samples in which each of our functions (and
-    the main libraries') appears, largest first. Idle threads waiting for work are left out."""
-    counts: dict[str, int] = {}
+IDLE = ("Queue.get", "Condition.wait", "select (selectors", "_worker (concurrent")
+
+
+def profile_summary(profile: Path, top: int = 14) -> list[str]:
+    """Where the server's busy samples went: by library of the innermost frame (where the CPU
+    was), then our functions by the share of samples they are on the stack. A worker thread
+    waiting for work and the event loop waiting in select are idle, left out."""
+    leaves: dict[str, int] = {}
+    ours: dict[str, int] = {}
     total = 0
     for line in profile.read_text().splitlines():
         stack, _, number = line.rpartition(" ")
         if not number.isdigit():
             continue
-        frames = stack.split(";")
-        if any(
-            f.startswith(("_worker (concurrent", "wait (threading", "select (selectors"))
-            for f in frames[-3:]
-        ):
+        frames = [f for f in stack.split(";")[1:] if f]
+        if not frames or (frames[-1].startswith(IDLE) and "Pool" not in stack):
             continue
-        total += int(number)
-        for name in {f.split(" (")[0] + " (" + _where(f) + ")" for f in frames if f}:
-            counts[name] = counts.get(name, 0) + int(number)
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    return [f"{n / total:6.1%}  {name}" for name, n in ranked[:top] if total]
+        n = int(number)
+        total += n
+        leaf = _where(frames[-1])
+        leaves[leaf] = leaves.get(leaf, 0) + n
+        for name in {f.split(" (")[0] for f in frames if " (app/" in f}:
+            ours[name] = ours.get(name, 0) + n
+    if not total:
+        return ["(no busy samples)"]
+    lines = [f"{total} busy samples; where the CPU was (innermost frame):"]
+    for name, n in sorted(leaves.items(), key=lambda kv: -kv[1])[:top]:
+        lines.append(f"  {n / total:6.1%}  {name}")
+    lines.append("our functions on the stack:")
+    for name, n in sorted(ours.items(), key=lambda kv: -kv[1])[:top]:
+        lines.append(f"  {n / total:6.1%}  {name}")
+    return lines
 
 
 def _where(frame: str) -> str:
-    inside = frame.partition(" (")[2].rstrip(")")
-    path = inside.split(":")[0]
-    for marker in ("/app/", "site-packages/", "/lib/python3"):
-        if marker in path:
-            return path[path.index(marker) + 1 :]
-    return path
+    """The library (or our package) a frame runs in: `sqlalchemy/engine`, `app/services`."""
+    path = frame.partition(" (")[2].rpartition(":")[0]
+    return "/".join(path.split("/")[:2]) if "/" in path else path or frame

@@ -16,7 +16,9 @@ from sqlmodel import create_engine
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        options: dict[str, Any] = {}
+        # As many kept connections as the thread pool has threads (40): under a room's load
+        # the default 5 made every other request open a connection and run the pragmas.
+        options: dict[str, Any] = {"pool_size": 40, "max_overflow": 10}
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         else:
