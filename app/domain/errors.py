@@ -59,7 +59,13 @@ class Unauthorized(DomainError):
 
 
 class TooManyAttempts(DomainError):
+    """Refused for now; `retry_after` says in how many seconds to try again."""
+
     code = "too_many_attempts"
+
+    def __init__(self, message: str, *, retry_after: int = 60, field: str | None = None):
+        super().__init__(message, field=field)
+        self.retry_after = max(1, retry_after)
 
 
 def as_matrix(value: Any, field: str, *, allow_empty_columns: bool = False) -> np.ndarray:
