@@ -12,6 +12,7 @@ from sqlmodel import Session
 from app import security
 from app.domain.elicitation import ELICITATIONS, MethodSettings
 from app.domain.errors import Conflict, InvalidInput, NotFound, TooManyAttempts, Unauthorized
+from app.domain.limits import MAX_PARTICIPANTS
 from app.domain.workshop import (
     Stage,
     Workshop,
@@ -79,6 +80,8 @@ def join(
             wait = attempts.fail(session, attempts.key("join", address), limit)
         else:
             check_can_join(Stage(row.stage))
+            if len(repo.participants(session, row.id or 0)) >= MAX_PARTICIPANTS:
+                raise Conflict(f"This workshop is full: it holds {MAX_PARTICIPANTS} people.")
             token = security.new_token()
             participant_id = repo.add_participant(
                 session,
