@@ -27,6 +27,7 @@ from app.web.errors import error_body, install_error_handlers
 from app.web.guards import RequestGuard, SecurityHeaders
 from app.web.html import router as html_router
 from app.web.observability import RequestLog, configure_logging
+from app.web.openapi import install_openapi
 from app.web.templating import make_templates
 
 STATIC_DIR = STATIC
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router)
     app.include_router(html_router)
     install_api_docs(app)
+    install_openapi(app)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, bool]:
