@@ -25,8 +25,10 @@ from app.web.compression import install_compression
 from app.web.csrf import CrossSiteGuard
 from app.web.docs import install_api_docs
 from app.web.errors import error_body, install_error_handlers
+from app.web.guards import RequestGuard, SecurityHeaders
 from app.web.html import router as html_router
 from app.web.observability import RequestLog, configure_logging
+from app.web.openapi import install_openapi
 from app.web.templating import make_templates
 
 STATIC_DIR = STATIC
@@ -81,12 +83,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     install_error_handlers(app)
     app.add_middleware(CrossSiteGuard)
+    app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
     app.add_middleware(RequestLog, enabled=settings.access_log)
+    app.add_middleware(SecurityHeaders, production=settings.environment == "production")
     install_compression(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.include_router(api_router)
     app.include_router(html_router)
     install_api_docs(app)
+    install_openapi(app)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, bool]:

@@ -29,6 +29,14 @@ class Settings(BaseSettings):
     # Failed join attempts one address may make per window before it must wait.
     join_failures_allowed: int = 20
     join_failure_window_seconds: int = 300
+    # Failed sign-ins per account and per address in the window before 429 with Retry-After.
+    sign_in_failures_allowed: int = 10
+    sign_in_failure_window_seconds: int = 900
+    # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated);
+    # from anyone else the header is ignored, so a client cannot pick its own address.
+    trusted_proxies: str = ""
+    # The largest request body read at all; a larger one is answered 413 before parsing.
+    max_body_bytes: int = 2_000_000
     session_days: int = 14
     access_log: bool = True
     # Log lines: JSON for a log collector, or readable text; by default JSON in production.

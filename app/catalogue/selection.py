@@ -32,6 +32,7 @@ from app.domain.catalogue import (
     Source,
     Template,
 )
+from app.domain.limits import MAX_CRITERIA, MAX_OPTIONS
 
 SOURCES_FILE = "sources.yaml"
 CRITERIA_FILE = "criteria.yaml"
@@ -118,8 +119,9 @@ class TemplateIn(Schema):
     key: Key
     name: Text
     description: Text
-    criteria: Keys
-    models: Annotated[list[Key], Field(min_length=2)]
+    # No more than a workshop may hold (app/domain/limits.py).
+    criteria: Annotated[Keys, Field(max_length=MAX_CRITERIA)]
+    models: Annotated[list[Key], Field(min_length=2, max_length=MAX_OPTIONS)]
 
 
 class SourcesFile(Schema):

@@ -25,13 +25,18 @@ def serve(
 
     from app.main import configure_service_logging
 
-    configure_service_logging(Settings())
+    settings = Settings()
+    configure_service_logging(settings)
     uvicorn.run(
         "app.main:app",
         host=host,
         port=port,
         workers=workers,
-        proxy_headers=True,
+        # X-Forwarded-For/-Proto only from the configured proxies, never from any local client.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=settings.trusted_proxies or None,
+        # SIGTERM: stop taking requests, give running ones this long, then exit.
+        timeout_graceful_shutdown=10,
         log_config=None,  # keep the handlers configured above
         log_level="info",
         access_log=False,

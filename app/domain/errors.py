@@ -59,7 +59,13 @@ class Unauthorized(DomainError):
 
 
 class TooManyAttempts(DomainError):
+    """Refused for now; `retry_after` says in how many seconds to try again."""
+
     code = "too_many_attempts"
+
+    def __init__(self, message: str, *, retry_after: int = 60, field: str | None = None):
+        super().__init__(message, field=field)
+        self.retry_after = max(1, retry_after)
 
 
 def as_matrix(value: Any, field: str, *, allow_empty_columns: bool = False) -> np.ndarray:
@@ -145,12 +151,13 @@ def normalized_weights(
             field=field,
         )
     require_non_negative(arr, field)
-    total = float(arr.sum())
-    if total <= 0.0:
+    top = float(arr.max()) if arr.size else 0.0
+    if top <= 0.0:
         raise InvalidInput(
             f"{field} are all zero; at least one must be positive", code=ZERO_SUM, field=field
         )
-    return arr / total
+    scaled = arr / top  # by the largest first: a sum of huge values never overflows to inf
+    return scaled / scaled.sum()
 
 
 def choice(value: str, allowed: Sequence[str], field: str) -> str:

@@ -58,10 +58,11 @@ def aggregate_priorities(
     choice(method, PRIORITY_METHODS, "method")
     arr = as_matrix(vectors, "vectors")
     require_non_negative(arr, "vectors")
-    totals = arr.sum(axis=1)
-    if np.any(totals <= 0):
+    tops = arr.max(axis=1)
+    if np.any(tops <= 0):
         raise InvalidInput("a member's priority vector is all zero", code=ZERO_SUM, field="vectors")
-    arr = arr / totals[:, None]
+    arr = arr / tops[:, None]  # by each row's largest first, so no sum overflows
+    arr = arr / arr.sum(axis=1)[:, None]
     lam = _member_weights(member_weights, arr.shape[0])
     if method == "arithmetic":
         out = lam @ arr

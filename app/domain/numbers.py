@@ -7,6 +7,7 @@ import math
 from typing import TypeGuard
 
 from app.domain.errors import InvalidInput
+from app.domain.limits import MAX_WEIGHT
 
 
 def percent(share: float | None) -> str:
@@ -28,10 +29,11 @@ def is_number(value: object) -> TypeGuard[int | float]:
 
 
 def check_weight(
-    value: object, field: str, *, maximum: float | None = None, noun: str = "A weight"
+    value: object, field: str, *, maximum: float = MAX_WEIGHT, noun: str = "A weight"
 ) -> float:
-    """A typed weight as a float: a real number, finite, not negative, at most `maximum`;
-    anything else is refused naming the field."""
+    """A typed weight as a float: a real number, finite, not negative, at most `maximum` (a
+    million unless said), so sums of them never overflow; anything else is refused naming the
+    field."""
     if not is_number(value):
         raise InvalidInput(f"{noun} must be a number.", field=field)
     try:
@@ -42,6 +44,7 @@ def check_weight(
         raise InvalidInput(f"{noun} must be a finite number.", field=field)
     if number < 0:
         raise InvalidInput(f"{noun} cannot be negative.", field=field)
-    if maximum is not None and number > maximum:
-        raise InvalidInput(f"{noun} may be at most {maximum:g}.", field=field)
+    if number > maximum:
+        most = f"{maximum:,.0f}" if maximum == int(maximum) else f"{maximum:g}"
+        raise InvalidInput(f"{noun} may be at most {most}.", field=field)
     return number

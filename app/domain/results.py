@@ -135,8 +135,23 @@ def rating_values(
 
 
 def normalize_points(points: Mapping[str, float]) -> dict[str, float]:
-    total = sum(points.values())
-    return {key: value / total for key, value in points.items()}
+    """Shares summing to 1, scaled by the largest value first so huge values never overflow."""
+    top = max(points.values(), default=0.0)
+    if not top > 0 or not math.isfinite(top):
+        return dict.fromkeys(points, 0.0)
+    scaled = {key: value / top for key, value in points.items()}
+    total = math.fsum(scaled.values())
+    return {key: value / total for key, value in scaled.items()}
+
+
+def usable_weights(points: Mapping[str, float] | None) -> bool:
+    """Weights the analysis can use: every value finite and not negative, one above zero.
+    Anything else (an old row, a hand-edited record) counts as no weights from that person,
+    so one member's bad data never stops the group's results."""
+    if not points:
+        return False
+    values = list(points.values())
+    return all(math.isfinite(v) and v >= 0 for v in values) and max(values) > 0
 
 
 def is_submitted(
@@ -211,7 +226,7 @@ def _group_weights(
     group_weights: Mapping[str, float] | None,
 ) -> tuple[dict[str, float], dict[str, Spread], int]:
     """The group's weights, each criterion's spread, and how many people weighed."""
-    given_ids = [pid for pid, w in weights_by_participant.items() if w and sum(w.values()) > 0]
+    given_ids = [pid for pid, w in weights_by_participant.items() if usable_weights(w)]
     if not given_ids:
         # Before anyone weighs, every criterion counts the same, so the ranking can still show.
         equal = 1.0 / len(criterion_keys) if criterion_keys else 0.0

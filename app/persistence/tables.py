@@ -164,3 +164,13 @@ class PlanRow(SQLModel, table=True):
     workshop_id: int | None = Field(default=None, foreign_key="workshop.id", ondelete="SET NULL")
     created_at: datetime = _when(nullable=False)
     updated_at: datetime = _when(nullable=False)
+
+
+class AttemptCounterRow(SQLModel, table=True):
+    """Failed attempts (wrong join codes, wrong passwords) per key in a fixed window, counted
+    in the database with one atomic upsert so every app process sees the same count."""
+
+    __tablename__ = "attempt_counter"
+    key: str = Field(primary_key=True, max_length=100)
+    failures: int = Field(default=0)
+    window_start: datetime = _when(nullable=False, index=True)

@@ -12,8 +12,10 @@ from app.domain.errors import Conflict, InvalidInput, Unauthorized
 from app.persistence import repository as repo
 from app.persistence.repository import as_utc
 from app.persistence.tables import FacilitatorRow
+from app.services import attempts
 
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = security.MIN_PASSWORD_LENGTH
+TOO_MANY_SIGN_INS = "Too many failed sign-ins. Wait a few minutes before trying again."
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,9 @@ def create_facilitator(session: Session, email: str, password: str, name: str) -
     email = email.strip()
     if "@" not in email or len(email) > 254:
         raise InvalidInput("Enter a valid email address.", field="email")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(
-            f"The password needs at least {MIN_PASSWORD_LENGTH} characters.", field="password"
-        )
+    problem = security.password_problem(password, email)
+    if problem is not None:
+        raise InvalidInput(problem, field="password")
     with session.begin():
         if repo.facilitator_by_email(session, email) is not None:
             raise Conflict("A facilitator with this email exists already.", field="email")
@@ -60,15 +61,26 @@ def ensure_admin(session: Session, email: str, password: str, name: str) -> bool
     return True
 
 
-def sign_in(session: Session, email: str, password: str, days: int) -> SignIn:
+def sign_in(
+    session: Session, email: str, password: str, days: int, address: str, limit: attempts.Limit
+) -> SignIn:
+    """Sign in; failures count per account and per address, and an unknown email costs the same
+    password check as a known one, so neither timing nor answers tell which accounts exist."""
+    email = email.strip()
+    keys = [attempts.key("sign-in-account", email), attempts.key("sign-in-address", address)]
     with session.begin():
-        row = repo.facilitator_by_email(session, email.strip())
-        if row is None or not security.verify_password(row.password_hash, password):
-            raise Unauthorized("Wrong email or password.")
-        token = security.new_token()
-        expires = datetime.now(UTC) + timedelta(days=days)
-        repo.add_auth_session(session, security.token_hash(token), row.id or 0, expires)
-        return SignIn(token=token, facilitator=_public(row))
+        attempts.check(session, keys, limit, TOO_MANY_SIGN_INS)
+        row = repo.facilitator_by_email(session, email)
+        stored = row.password_hash if row is not None else security.decoy_hash()
+        if security.verify_password(stored, password) and row is not None:
+            attempts.forget(session, keys[0])
+            token = security.new_token()
+            expires = datetime.now(UTC) + timedelta(days=days)
+            repo.add_auth_session(session, security.token_hash(token), row.id or 0, expires)
+            return SignIn(token=token, facilitator=_public(row))
+        for k in keys:
+            attempts.fail(session, k, limit)
+    raise Unauthorized("Wrong email or password.")
 
 
 def sign_out(session: Session, token: str) -> None:

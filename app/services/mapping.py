@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from app.domain.results import Cell, is_submitted
+from app.domain.results import Cell, is_submitted, usable_weights
 from app.domain.workshop import Decision, Event, Item, Participant, Stage, Workshop
 from app.persistence import repository as repo
 from app.persistence.repository import as_utc
@@ -46,6 +46,9 @@ class InputSnapshot:
         self.comments: dict[int, dict[Cell, str]] = {}
         for pid, criterion, points in repo.weight_values(session, participant_ids):
             self.weights.setdefault(pid, {})[criterion] = points
+        # Weights no analysis can use (stored before today's bounds, or imported) count as
+        # none from that person: the group's results always show.
+        self.weights = {pid: w for pid, w in self.weights.items() if usable_weights(w)}
         for pid, option, criterion, rating, comment in repo.rating_values(session, participant_ids):
             cell = (option, criterion)
             self.ratings.setdefault(pid, {})[cell] = rating

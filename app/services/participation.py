@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlmodel import Session
@@ -13,6 +12,7 @@ from sqlmodel import Session
 from app import security
 from app.domain.elicitation import ELICITATIONS, MethodSettings
 from app.domain.errors import Conflict, InvalidInput, NotFound, TooManyAttempts, Unauthorized
+from app.domain.limits import MAX_PARTICIPANTS
 from app.domain.workshop import (
     Stage,
     Workshop,
@@ -23,6 +23,7 @@ from app.domain.workshop import (
     rating_cells,
 )
 from app.persistence import repository as repo
+from app.services import attempts
 from app.services.mapping import InputSnapshot, load_workshop
 
 
@@ -69,20 +70,18 @@ def join(
         raise InvalidInput("The name may have at most 80 characters.", field="name")
     sector_key = check_sector(sector)
     code = security.normalize_join_code(join_code or "")
-    now = datetime.now(UTC)
-    since = now - timedelta(seconds=window_seconds)
-    failed = False
+    limit = attempts.Limit(failures_allowed, window_seconds)
+    wait: int | None = None
     with session.begin():
-        if repo.count_join_failures(session, address, since) >= failures_allowed:
-            raise TooManyAttempts("Too many wrong codes from this address. Wait a few minutes.")
         row = repo.workshop_by_code(session, code) if code else None
         if row is None or row.stage == Stage.DECIDED:
-            # The failure is committed with this block so every process sees it.
-            repo.add_join_failure(session, address, now)
-            repo.forget_join_failures_before(session, since)
-            failed = True
+            # A right code is never refused: only wrong ones are counted, and the count is
+            # committed with this block so every process sees it.
+            wait = attempts.fail(session, attempts.key("join", address), limit)
         else:
             check_can_join(Stage(row.stage))
+            if len(repo.participants(session, row.id or 0)) >= MAX_PARTICIPANTS:
+                raise Conflict(f"This workshop is full: it holds {MAX_PARTICIPANTS} people.")
             token = security.new_token()
             participant_id = repo.add_participant(
                 session,
@@ -93,12 +92,14 @@ def join(
             )
             repo.bump_revision(session, row.id or 0)
             repo.add_event(session, row.id or 0, "joined", display_name)
-            joined = Joined(participant_id, token, row.id or 0)
-    if failed:
-        raise NotFound(
-            "No open workshop has this code. Check it with the facilitator.", field="join_code"
+            return Joined(participant_id, token, row.id or 0)
+    if wait is not None:
+        raise TooManyAttempts(
+            "Too many wrong codes from this address. Wait a few minutes.", retry_after=wait
         )
-    return joined
+    raise NotFound(
+        "No open workshop has this code. Check it with the facilitator.", field="join_code"
+    )
 
 
 JOIN_FIRST = "Join the workshop first: send 'Authorization: Bearer <token>'."

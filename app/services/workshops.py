@@ -10,6 +10,7 @@ from app import security
 from app.domain.catalogue import Catalogue
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.keys import unique_key
+from app.domain.limits import MAX_CRITERIA, MAX_OPTIONS
 from app.domain.workshop import (
     Item,
     Stage,
@@ -221,6 +222,10 @@ def add_item(
         row = owned_row(session, owner_id, workshop_id, lock=True)
         check_can_edit_items(Stage(row.stage), repo.has_input(session, workshop_id))
         existing = repo.items(session, workshop_id, kind)
+        most = MAX_CRITERIA if kind == "criterion" else MAX_OPTIONS
+        if len(existing) >= most:
+            noun = "criteria" if kind == "criterion" else "options"
+            raise Conflict(f"A workshop holds at most {most} {noun}.", field="name")
         if any(e.name.lower() == name.lower() for e in existing):
             raise InvalidInput(
                 f"This workshop already has {KINDS[kind]} named '{name}'.", field="name"

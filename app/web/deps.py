@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from functools import lru_cache
+from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -11,7 +13,7 @@ from sqlmodel import Session
 from app.domain.catalogue import Catalogue
 from app.domain.errors import NotFound, Unauthorized
 from app.domain.planning.catalogue import PlanningCatalogue
-from app.services import accounts, participation
+from app.services import accounts, attempts, participation
 from app.services.accounts import Facilitator
 from app.services.participation import ParticipantIdentity
 from app.settings import Settings
@@ -107,4 +109,33 @@ PageParticipant = Annotated[ParticipantIdentity, Depends(page_participant)]
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The caller's address; X-Forwarded-For is believed only when the connection comes from a
+    configured proxy (BACKBONE_TRUSTED_PROXIES), read right to left past trusted hops."""
+    peer = request.client.host if request.client else "unknown"
+    proxies = trusted_networks(request.app.state.settings.trusted_proxies)
+    if not proxies or not _within(peer, proxies):
+        return peer
+    hops = [h.strip() for h in ",".join(request.headers.getlist("x-forwarded-for")).split(",")]
+    for hop in reversed([h for h in hops if h]):
+        if not _within(hop, proxies):
+            return hop[:64]
+    return peer
+
+
+@lru_cache(maxsize=8)
+def trusted_networks(setting: str) -> tuple[IPv4Network | IPv6Network, ...]:
+    return tuple(ip_network(p.strip(), strict=False) for p in setting.split(",") if p.strip())
+
+
+def _within(address: str, networks: tuple[IPv4Network | IPv6Network, ...]) -> bool:
+    try:
+        ip = ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in net for net in networks)
+
+
+def sign_in_limit(settings: Settings) -> attempts.Limit:
+    return attempts.Limit(
+        settings.sign_in_failures_allowed, settings.sign_in_failure_window_seconds
+    )

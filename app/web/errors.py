@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -31,8 +33,17 @@ def status_for(error: DomainError) -> int:
     return next((s for cls, s in STATUS_BY_ERROR if isinstance(error, cls)), 422)
 
 
+MAX_ECHO = 300  # characters of any message or field name sent back: never megabytes of input
+MAX_ERRORS = 20
+
+
+def clip(text: str) -> str:
+    return text if len(text) <= MAX_ECHO else text[: MAX_ECHO - 1] + "…"
+
+
 def error_body(status: int, message: str, errors: list[dict[str, str]] | None = None) -> dict:
-    return {"ok": False, "status": status, "error": message, "errors": errors or []}
+    clipped = [{k: clip(str(v)) for k, v in e.items()} for e in (errors or [])[:MAX_ERRORS]]
+    return {"ok": False, "status": status, "error": clip(message), "errors": clipped}
 
 
 def wants_json(request: Request) -> bool:
@@ -40,17 +51,31 @@ def wants_json(request: Request) -> bool:
 
 
 def error_response(
-    request: Request, status: int, message: str, errors: list[dict[str, str]]
+    request: Request,
+    status: int,
+    message: str,
+    errors: list[dict[str, str]],
+    headers: Mapping[str, str] | None = None,
 ) -> Response:
+    headers = dict(headers or {})
     if wants_json(request):
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if status == 401:
+            headers["WWW-Authenticate"] = "Bearer"
         return JSONResponse(
-            error_body(status, message, errors), status_code=status, headers=headers
+            error_body(status, message, errors), status_code=status, headers=headers or None
         )
+    body = error_body(status, message, errors)
     template = "partials/errors/_message.html" if is_htmx(request) else "errors/error.html"
-    return render(
-        request, template, {"status": status, "message": message, "errors": errors}, status
-    )
+    context = {"status": status, "message": body["error"], "errors": body["errors"]}
+    response = render(request, template, context, status)
+    response.headers.update(headers)
+    return response
+
+
+def retry_after(error: DomainError) -> dict[str, str] | None:
+    if isinstance(error, TooManyAttempts):
+        return {"Retry-After": str(error.retry_after)}
+    return None
 
 
 def _field_of(loc: tuple) -> str:
@@ -62,7 +87,8 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def domain_error(request: Request, exc: DomainError) -> Response:
         errors = [{"field": exc.field, "message": exc.message}] if exc.field else []
-        return error_response(request, status_for(exc), exc.message, errors)
+        headers = retry_after(exc)
+        return error_response(request, status_for(exc), exc.message, errors, headers)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -75,7 +101,7 @@ def install_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else "Request failed."
         if exc.status_code == 404 and message == "Not Found":
             message = "There is nothing at this address."
-        return error_response(request, exc.status_code, message, [])
+        return error_response(request, exc.status_code, message, [], exc.headers)
 
     @app.exception_handler(SignInRequired)
     async def sign_in_required(request: Request, exc: SignInRequired) -> Response:

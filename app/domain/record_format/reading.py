@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from app.domain.errors import InvalidInput
+from app.domain.limits import MAX_CRITERIA, MAX_EVENTS, MAX_OPTIONS, MAX_PARTICIPANTS
+from app.domain.numbers import check_weight
 from app.domain.record_format.canonical import SCHEMA_VERSION, fingerprint_of
 from app.domain.workshop import AGREEMENT_LEVELS, SECTORS, Stage, check_rating
 
@@ -87,11 +89,11 @@ class RecordIn(_Strict):
     schema_version: int
     kind: Literal["backbone-select/workshop-record"]
     workshop: WorkshopIn
-    criteria: Annotated[list[ItemIn], Field(min_length=1)]
-    options: Annotated[list[ItemIn], Field(min_length=1)]
-    participants: list[ParticipantIn]
+    criteria: Annotated[list[ItemIn], Field(min_length=1, max_length=MAX_CRITERIA)]
+    options: Annotated[list[ItemIn], Field(min_length=1, max_length=MAX_OPTIONS)]
+    participants: Annotated[list[ParticipantIn], Field(max_length=MAX_PARTICIPANTS)]
     decision: DecisionIn | None
-    events: list[EventIn]
+    events: Annotated[list[EventIn], Field(max_length=MAX_EVENTS)]
     results: dict[str, Any]
     sources: list[dict[str, Any]]
     # The backbone plan the workshop came from: accepted for the fingerprint, not
@@ -168,8 +170,7 @@ def _check_references(r: RecordIn) -> None:
         for key, value in p.points.items():
             if key not in criteria:
                 raise InvalidInput(f"Unknown criterion '{key}'.", field=f"{at}.points.{key}")
-            if not math.isfinite(value) or value < 0:
-                raise InvalidInput("Points must be finite and >= 0.", field=f"{at}.points.{key}")
+            check_weight(value, f"{at}.points.{key}", noun="Points")
         for section in ("ratings", "comments"):
             for option, row in getattr(p, section).items():
                 if option not in options:

@@ -11,6 +11,12 @@ from app.persistence.repository.accounts import (
     facilitator_by_email,
     first_facilitator,
 )
+from app.persistence.repository.attempts import (
+    attempts,
+    bump_attempts,
+    clear_attempts,
+    forget_attempts_before,
+)
 from app.persistence.repository.base import as_utc, read_only
 from app.persistence.repository.participants import (
     add_join_failure,
@@ -55,6 +61,10 @@ from app.persistence.repository.workshops import (
 )
 
 __all__ = [
+    "attempts",
+    "bump_attempts",
+    "clear_attempts",
+    "forget_attempts_before",
     "add_auth_session",
     "add_decision",
     "add_event",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from starlette.responses import Response
 
 from app.services import accounts, participation
 from app.web.api.schemas.auth import (
@@ -13,17 +14,44 @@ from app.web.api.schemas.auth import (
     facilitator_public,
     joined_public,
 )
-from app.web.deps import SessionDep, SettingsDep, client_address
+from app.web.deps import (
+    FACILITATOR_COOKIE,
+    ApiFacilitator,
+    SessionDep,
+    SettingsDep,
+    bearer_token,
+    client_address,
+    sign_in_limit,
+)
 
 router = APIRouter(tags=["authentication"])
 
 
 @router.post("/auth/login", response_model=SignInPublic)
-def login(body: SignInCreate, session: SessionDep, settings: SettingsDep) -> SignInPublic:
-    signed_in = accounts.sign_in(session, body.email, body.password, settings.session_days)
+def login(
+    body: SignInCreate, request: Request, session: SessionDep, settings: SettingsDep
+) -> SignInPublic:
+    """Sign in; repeated failures (per account, per address) are answered 429 with Retry-After."""
+    signed_in = accounts.sign_in(
+        session,
+        body.email,
+        body.password,
+        settings.session_days,
+        client_address(request),
+        sign_in_limit(settings),
+    )
     return SignInPublic(
         token=signed_in.token, facilitator=facilitator_public(signed_in.facilitator)
     )
+
+
+@router.post("/auth/logout", status_code=204)
+def logout(request: Request, me: ApiFacilitator, session: SessionDep) -> Response:
+    """Revoke the token this request was made with; it no longer signs anything in."""
+    token = bearer_token(request) or request.cookies.get(FACILITATOR_COOKIE)
+    if token:
+        accounts.sign_out(session, token)
+    return Response(status_code=204)
 
 
 @router.post("/join", response_model=JoinedPublic, status_code=201)

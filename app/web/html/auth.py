@@ -8,7 +8,13 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
 from app.services import accounts
-from app.web.deps import FACILITATOR_COOKIE, SessionDep, SettingsDep
+from app.web.deps import (
+    FACILITATOR_COOKIE,
+    SessionDep,
+    SettingsDep,
+    client_address,
+    sign_in_limit,
+)
 from app.web.html.forms import attempt, redirect, set_cookie
 from app.web.templating import render
 
@@ -45,10 +51,16 @@ def sign_in(
     password: Annotated[str, Form()] = "",
     next: Annotated[str, Form()] = "/workshops",
 ) -> Response:
-    done = attempt(lambda: accounts.sign_in(session, email, password, settings.session_days))
+    limit = sign_in_limit(settings)
+    address = client_address(request)
+    done = attempt(
+        lambda: accounts.sign_in(session, email, password, settings.session_days, address, limit)
+    )
     if done.value is None:
         context = {"next": _safe_next(next), "values": {"email": email}, "errors": done.errors}
-        return render(request, "pages/login.html", context, done.status)
+        page = render(request, "pages/login.html", context, done.status)
+        page.headers.update(done.headers)
+        return page
     response = redirect(request, _safe_next(next))
     secure = settings.environment == "production"
     return set_cookie(response, FACILITATOR_COOKIE, done.value.token, settings.session_days, secure)

@@ -12,7 +12,7 @@ from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from app.domain.errors import DomainError
-from app.web.errors import status_for
+from app.web.errors import retry_after, status_for
 from app.web.templating import is_htmx
 
 T = TypeVar("T")
@@ -35,6 +35,7 @@ class Attempt(Generic[T]):
     value: T | None = None
     errors: dict[str, str] = field(default_factory=dict)
     status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)  # Retry-After on a 429
 
     @property
     def failed(self) -> bool:
@@ -46,7 +47,11 @@ def attempt(action: Callable[[], T]) -> Attempt[T]:
     try:
         return Attempt(action())
     except DomainError as error:
-        return Attempt(errors={error.field or "_form": error.message}, status=status_for(error))
+        return Attempt(
+            errors={error.field or "_form": error.message},
+            status=status_for(error),
+            headers=retry_after(error) or {},
+        )
 
 
 def redirect(request: Request, url: str) -> Response:

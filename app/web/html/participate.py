@@ -39,7 +39,9 @@ def join_workshop(
     )
     if done.value is None:
         context = {"values": values, "errors": done.errors}
-        return render(request, "pages/join.html", context, done.status)
+        page = render(request, "pages/join.html", context, done.status)
+        page.headers.update(done.headers)
+        return page
     response = redirect(request, f"/w/{done.value.workshop_id}")
     secure = settings.environment == "production"
     return set_cookie(response, PARTICIPANT_COOKIE, done.value.token, 7, secure)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from typing import Annotated
 
+from pydantic import BaseModel, StringConstraints
+
+from app.domain import limits
+from app.domain.workshop import SECTORS
 from app.services.accounts import Facilitator
 from app.services.participation import Joined
-from app.web.api.schemas import Body
+from app.web.api.schemas import Body, Name, one_of
 
 
 class SignInCreate(Body):
-    email: str
-    password: str
+    email: Annotated[str, StringConstraints(min_length=3, max_length=limits.MAX_EMAIL)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=limits.MAX_PASSWORD)]
 
 
 class FacilitatorPublic(BaseModel):
@@ -26,9 +30,9 @@ class SignInPublic(BaseModel):
 
 
 class ParticipantCreate(Body):
-    join_code: str
-    name: str
-    sector: str | None = None
+    join_code: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+    name: Name
+    sector: Annotated[str, one_of(SECTORS)] | None = None
 
 
 class JoinedPublic(BaseModel):

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel
 
-from app.domain.workshop import Decision
-from app.web.api.schemas import Body
+from app.domain.workshop import AGREEMENT_LEVELS, Decision
+from app.web.api.schemas import Body, Key, LongText, LongTitle, one_of
 
 
 class DecisionCreate(Body):
-    option: str
-    rationale: str
-    agreement: str | None = None
-    dissent: str | None = None
-    conditions: str | None = None
-    departure_reason: str | None = None
+    option: Key
+    rationale: LongTitle
+    agreement: Annotated[str, one_of(AGREEMENT_LEVELS)] | None = None
+    dissent: LongText | None = None
+    conditions: LongText | None = None
+    departure_reason: LongText | None = None
 
 
 class DecisionPublic(BaseModel):

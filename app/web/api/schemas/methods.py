@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, Field
 
 from app.domain.analysis import Analysis
-from app.domain.elicitation import MethodSettings
-from app.web.api.schemas import Body
+from app.domain.elicitation import (
+    ELICITATIONS,
+    MAX_SAMPLES,
+    RANK_METHODS,
+    RATING_AGGREGATIONS,
+    WEIGHT_AGGREGATIONS,
+    MethodSettings,
+)
+from app.web.api.schemas import Body, Number, one_of
 
 
 class MethodUpdate(Body):
-    elicitation: str | None = None
-    rank_method: str | None = None
-    weight_aggregation: str | None = None
-    rating_aggregation: str | None = None
+    elicitation: Annotated[str, one_of(ELICITATIONS)] | None = None
+    rank_method: Annotated[str, one_of(RANK_METHODS)] | None = None
+    weight_aggregation: Annotated[str, one_of(WEIGHT_AGGREGATIONS)] | None = None
+    rating_aggregation: Annotated[str, one_of(RATING_AGGREGATIONS)] | None = None
     participant_weights: bool | None = None
-    samples: int | None = None
-    seed: int | None = None
+    samples: Annotated[int, Field(ge=100, le=MAX_SAMPLES)] | None = None
+    seed: Annotated[int, Field(ge=0, le=2**31 - 1)] | None = None
 
 
 class MethodPublic(BaseModel):
@@ -33,7 +42,7 @@ class MethodPublic(BaseModel):
 
 
 class ParticipantWeightUpdate(Body):
-    weight: float
+    weight: Number
 
 
 class ParticipantWeightPublic(BaseModel):

@@ -3,14 +3,17 @@ ratings and comments."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, StrictInt
+from typing import Annotated
 
+from pydantic import BaseModel, Field, StrictInt
+
+from app.domain import limits
 from app.domain.elicitation import PairwiseCheck
-from app.web.api.schemas import Body, Number
+from app.web.api.schemas import Body, ByCriterion, Comment, Key, Number
 
 
 class WeightsUpdate(Body):
-    weights: dict[str, Number]
+    weights: ByCriterion
 
 
 class WeightsPublic(BaseModel):
@@ -18,8 +21,14 @@ class WeightsPublic(BaseModel):
 
 
 class ScoresUpdate(Body):
-    scores: dict[str, dict[str, Number]]
-    comments: dict[str, dict[str, str | None]] | None = None
+    scores: Annotated[dict[Key, ByCriterion], Field(max_length=limits.MAX_OPTIONS)]
+    comments: (
+        Annotated[
+            dict[Key, Annotated[dict[Key, Comment | None], Field(max_length=limits.MAX_CRITERIA)]],
+            Field(max_length=limits.MAX_OPTIONS),
+        ]
+        | None
+    ) = None
 
 
 class MyInputPublic(BaseModel):
@@ -33,23 +42,26 @@ class MyInputPublic(BaseModel):
 
 
 class RanksUpdate(Body):
-    ranks: dict[str, StrictInt]
+    ranks: Annotated[
+        dict[Key, Annotated[StrictInt, Field(ge=1, le=limits.MAX_CRITERIA)]],
+        Field(max_length=limits.MAX_CRITERIA),
+    ]
 
 
 class SwingUpdate(Body):
-    points: dict[str, Number]
+    points: ByCriterion
 
 
 class JudgmentUpdate(BaseModel):
     """One comparison: how much more `first` matters than `second` (1/9 to 9)."""
 
-    first: str
-    second: str
+    first: Key
+    second: Key
     value: Number
 
 
 class PairwiseUpdate(Body):
-    judgments: list[JudgmentUpdate]
+    judgments: Annotated[list[JudgmentUpdate], Field(max_length=limits.MAX_JUDGMENTS)]
 
 
 class RevisitPublic(BaseModel):

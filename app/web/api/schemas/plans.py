@@ -4,56 +4,62 @@ proposal, and the mappers from a PlanView."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.domain.planning import net_emphases
 from app.services.planning import PlanView
-from app.web.api.schemas import Body
+from app.web.api.schemas import Body, Key, Short, Title
+
+# A plan's keyed collections (answers, functions, staff roles, phases) are small catalogue
+# lists; 100 entries is far above any of them. Amounts stay within what sums safely.
+MAX_ENTRIES = 100
+Amount = Annotated[float, Field(ge=-1e10, le=1e10)]
+Entries = Field(max_length=MAX_ENTRIES)
 
 
 class PlanCreate(Body):
-    title: str
+    title: Title
 
 
 class PlanUpdate(Body):
-    title: str | None = None
-    model: str | None = None
-    carriers: dict[str, str] | None = None
-    staff: dict[str, float] | None = None
-    selection: dict[str, str | None] | None = None
-    reports_to: str | None = None
-    phases_done: list[str] | None = None
+    title: Title | None = None
+    model: Key | None = None
+    carriers: Annotated[dict[Key, Key], Entries] | None = None
+    staff: Annotated[dict[Key, Amount], Entries] | None = None
+    selection: Annotated[dict[Key, Key | None], Entries] | None = None
+    reports_to: Short | None = None
+    phases_done: Annotated[list[Key], Entries] | None = None
 
 
 class AnswersUpdate(Body):
-    answers: dict[str, str | None]
+    answers: Annotated[dict[Key, Key | None], Entries]
 
 
 class FunctionsUpdate(Body):
-    carriers: dict[str, str]
+    carriers: Annotated[dict[Key, Key], Entries]
 
 
 class BudgetLineUpdate(Body):
-    key: str | None = None
-    label: str | None = None
-    amount: float | None = None
+    key: Key | None = None
+    label: Short | None = None
+    amount: Amount | None = None
 
 
 class AdjustmentUpdate(Body):
-    year: int | None = None
-    factor: float | None = None
+    year: Annotated[int, Field(ge=0, le=9999)] | None = None
+    factor: Amount | None = None
 
 
 class BudgetUpdate(Body):
-    lines: list[BudgetLineUpdate]
+    lines: Annotated[list[BudgetLineUpdate], Entries]
     # Absent: the plan keeps its price year; null or {} : back to the reference dollars.
     adjustment: AdjustmentUpdate | None = None
 
 
 class PlanWorkshopCreate(Body):
-    title: str | None = None
+    title: Title | None = None
 
 
 class StaffPublic(BaseModel):

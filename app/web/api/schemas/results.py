@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from app.domain.analysis import Analysis
 from app.domain.results import RankedOption, Spread, WorkshopResults
-from app.web.api.schemas import Body, Number
+from app.web.api.schemas import Body, ByCriterion
 from app.web.api.schemas.methods import MethodPublic, method_public
 
 
@@ -120,7 +120,7 @@ class SectorPublic(BaseModel):
 
 
 class WhatIfCreate(Body):
-    weights: dict[str, Number]
+    weights: ByCriterion
 
 
 class WhatIfPublic(BaseModel):

@@ -3,37 +3,41 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import BaseModel
 
-from app.domain.workshop import Item, Workshop, WorkshopSummary
-from app.web.api.schemas import Body
+from app.domain.workshop import Item, Stage, Workshop, WorkshopSummary
+from app.web.api.schemas import Body, Key, Short, Text, Title, one_of
+
+Direction = Annotated[str, one_of(("benefit", "cost"))]
+StageName = Annotated[str, one_of(s.value for s in Stage)]
 
 
 class WorkshopCreate(Body):
-    title: str
-    template: str
-    goal: str | None = None
-    convener: str | None = None
+    title: Title
+    template: Key
+    goal: Text | None = None
+    convener: Short | None = None
     anonymous: bool = False
 
 
 class WorkshopUpdate(Body):
-    title: str | None = None
-    goal: str | None = None
-    convener: str | None = None
-    stage: str | None = None
+    title: Title | None = None
+    goal: Text | None = None
+    convener: Short | None = None
+    stage: StageName | None = None
 
 
 class CriterionCreate(Body):
-    name: str
-    direction: str
-    description: str | None = None
+    name: Title
+    direction: Direction
+    description: Text | None = None
 
 
 class OptionCreate(Body):
-    name: str
-    description: str | None = None
+    name: Title
+    description: Text | None = None
 
 
 class ItemRefPublic(BaseModel):
