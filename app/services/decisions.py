@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from app.domain.decision import check_can_decide, check_departure, rank_by_method, top_of
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.workshop import Decision, Stage, check_decision
 from app.persistence import repository as repo
 from app.services.mapping import load_workshop, to_decision
-from app.services.results import results_of
+from app.services.results import method_inputs, method_inputs_of
 from app.services.workshops import owned_row
 
 LIMITS = {"rationale": 10000, "dissent": 10000, "conditions": 5000, "departure_reason": 5000}
@@ -39,18 +40,24 @@ def record_decision(
             )
     with session.begin():
         row = owned_row(session, owner_id, workshop_id, lock=True)
-        if row.stage == Stage.DECIDED or repo.decision(session, workshop_id) is not None:
+        if repo.decision(session, workshop_id) is not None:
             raise Conflict("This workshop's decision is recorded already.")
-        workshop, snapshot = load_workshop(session, row)
-        top = results_of(workshop, snapshot).results.top_options
-        check_decision(
-            option,
-            texts["rationale"],
-            agreement or None,
-            [o.key for o in workshop.options],
-            top,
-            departure_reason,
+        people = repo.participants(session, workshop_id)
+        workshop, snapshot = load_workshop(session, row, people=people)
+        check_can_decide(Stage(row.stage), bool(snapshot.weights or snapshot.ratings))
+        extra = method_inputs(session, row, workshop, people)
+        ranking = rank_by_method(
+            workshop.criteria,
+            workshop.options,
+            method_inputs_of(workshop, snapshot, extra),
+            extra.settings,
+            len(workshop.participants),
         )
+        top = top_of(ranking)
+        check_decision(
+            option, texts["rationale"], agreement or None, [o.key for o in workshop.options]
+        )
+        check_departure(option, top, texts["departure_reason"])
         decision = repo.add_decision(
             session,
             workshop_id,

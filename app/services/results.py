@@ -50,17 +50,7 @@ def results_of(
 ) -> ResultsView:
     """The results by the workshop's method, with agreement, robustness and sectors."""
     extra = extra or MethodInputs(MethodSettings(), {}, {})
-    inputs = [
-        ParticipantInput(
-            id=p.id,
-            sector=p.sector,
-            weights=snapshot.weights.get(p.id),
-            ratings=snapshot.ratings.get(p.id, {}),
-            weight=extra.participant_weights.get(p.id, 1.0),
-            matrix=extra.matrices.get(p.id),
-        )
-        for p in workshop.participants
-    ]
+    inputs = method_inputs_of(workshop, snapshot, extra)
     analysis = analyse(
         workshop.criteria,
         workshop.options,
@@ -76,6 +66,23 @@ def results_of(
     return ResultsView(workshop, analysis.results, comments, analysis)
 
 
+def method_inputs_of(
+    workshop: Workshop, snapshot: InputSnapshot, extra: MethodInputs
+) -> list[ParticipantInput]:
+    """Everyone's input as the method reads it, in join order."""
+    return [
+        ParticipantInput(
+            id=p.id,
+            sector=p.sector,
+            weights=snapshot.weights.get(p.id),
+            ratings=snapshot.ratings.get(p.id, {}),
+            weight=extra.participant_weights.get(p.id, 1.0),
+            matrix=extra.matrices.get(p.id),
+        )
+        for p in workshop.participants
+    ]
+
+
 @dataclass(frozen=True)
 class MethodInputs:
     """What the method needs beyond weights and ratings: settings, participant weights, matrices."""
@@ -85,7 +92,7 @@ class MethodInputs:
     matrices: dict[int, list[list[float]]]
 
 
-def _method_inputs(
+def method_inputs(
     session: Session,
     row: Any,
     workshop: Workshop,
@@ -113,7 +120,7 @@ def read_results(session: Session, owner_id: int, workshop_id: int) -> ResultsVi
     row = owned_row(session, owner_id, workshop_id)
     people = repo.participants(session, workshop_id)
     workshop, snapshot = load_workshop(session, row, people=people)
-    return results_of(workshop, snapshot, _method_inputs(session, row, workshop, people))
+    return results_of(workshop, snapshot, method_inputs(session, row, workshop, people))
 
 
 def workshop_results(session: Session, owner_id: int, workshop_id: int) -> ResultsView:
@@ -160,7 +167,7 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
         [p.name for p in workshop.participants],
     )
     view = results_of(
-        workshop, snapshot, _method_inputs(session, row, workshop, people, elicitations)
+        workshop, snapshot, method_inputs(session, row, workshop, people, elicitations)
     )
     inputs = participant_inputs(
         workshop.participants,
