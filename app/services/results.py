@@ -16,6 +16,7 @@ from app.domain.results import RankedOption, WorkshopResults
 from app.domain.workshop import Workshop, check_points
 from app.persistence import repository as repo
 from app.persistence.tables import ParticipantRow, WorkshopRow
+from app.services.documents import provenance_of, sealed_record
 from app.services.mapping import InputSnapshot, load_events, load_workshop
 from app.services.workshops import owned_row
 
@@ -153,9 +154,16 @@ def operator_workshop_ids(session: Session) -> list[int]:
 
 
 def record_of(session: Session, row: WorkshopRow) -> Record:
-    """Everything a rationale document shows, read inside the caller's transaction.
+    """Everything a rationale document shows, read inside the caller's transaction: the sealed
+    record of a decided workshop, or the workshop as it is now."""
+    assert row.id is not None
+    return sealed_record(session, row.id) or live_record(session, row)
 
-    Names leave only as the workshop shows them: the timeline's names are masked too.
+
+def live_record(session: Session, row: WorkshopRow, view: ResultsView | None = None) -> Record:
+    """The record as the workshop is now. `view`, results computed earlier from the same
+    input (the decision computes them before it takes the lock), is used instead of computing
+    them again. Names leave only as the workshop shows them: the timeline's names are masked too.
     """
     assert row.id is not None
     people = repo.participants(session, row.id)
@@ -166,9 +174,10 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
         [p.name for p in people],
         [p.name for p in workshop.participants],
     )
-    view = results_of(
-        workshop, snapshot, method_inputs(session, row, workshop, people, elicitations)
-    )
+    if view is None:
+        view = results_of(
+            workshop, snapshot, method_inputs(session, row, workshop, people, elicitations)
+        )
     inputs = participant_inputs(
         workshop.participants,
         {p.id or 0: p.weight for p in people},
@@ -181,7 +190,16 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
         },
     )
     robustness = robustness_of(view.analysis) if view.analysis else None
-    return Record(workshop, view.results, view.comments, events, inputs, robustness)
+    return Record(
+        workshop,
+        view.results,
+        view.comments,
+        events,
+        inputs,
+        robustness,
+        analysis=view.analysis,
+        provenance=provenance_of(session, row.id),
+    )
 
 
 def explore_weights(
