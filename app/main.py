@@ -19,6 +19,7 @@ from app.persistence.engine import make_engine
 from app.persistence.migrate import upgrade
 from app.resources import STATIC
 from app.services import accounts
+from app.services.documents import make_archive
 from app.settings import Settings
 from app.web.api import router as api_router
 from app.web.compression import install_compression
@@ -77,6 +78,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.catalogue = catalogue
     app.state.planning = load_planning(catalogue)  # a broken planning file stops the start too
+    app.state.archive = make_archive(
+        catalogue,
+        app.state.planning,
+        settings.resolved_signing_seed(),
+        settings.trusted_public_keys(),
+        settings.unverified_imports == "refuse",
+    )
     app.state.templates = make_templates()
     app.state.logger = logger
     app.state.secret = settings.resolved_secret()

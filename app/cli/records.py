@@ -1,7 +1,10 @@
-"""`backbone export` (one workshop, or every workshop into a folder) and `backbone import`."""
+"""`backbone export` (one workshop, or every workshop into a folder), `backbone import` and
+`backbone verify` (a record checked offline against the keys this instance trusts)."""
 
 from __future__ import annotations
 
+import json
+import secrets
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -13,7 +16,9 @@ from sqlmodel import Session
 from app.catalogue import load_catalogue, load_planning
 from app.cli.common import bar, engine, refusals
 from app.domain.errors import DomainError
-from app.exports import Document, render_document
+from app.domain.record_format.signing import KeyRing
+from app.exports import Document, Layout, render_document
+from app.services.documents import Archive, for_documents, make_archive
 from app.settings import Settings
 
 
@@ -28,15 +33,26 @@ class Format(StrEnum):
     csv = "csv"
 
 
+def archive(settings: Settings) -> Archive:
+    """The catalogue, the planning files and the keys, as the app has them."""
+    catalogue = load_catalogue()
+    return make_archive(
+        catalogue,
+        load_planning(catalogue),
+        settings.resolved_signing_seed(),
+        settings.trusted_public_keys(),
+        settings.unverified_imports == "refuse",
+    )
+
+
 def _document(session: Session, workshop_id: int, ext: str) -> Document:
     """The rationale document of any workshop, whoever owns it (the operator's view)."""
     from app.services import results
-    from app.services.documents import for_documents
 
-    catalogue = load_catalogue()
+    settings = Settings()
     record = results.operator_record(session, workshop_id)
-    record = for_documents(session, record, catalogue, load_planning(catalogue))
-    return render_document(record, ext)
+    record = for_documents(session, record, archive(settings))
+    return render_document(record, ext, Layout(settings.paper, settings.timezone))
 
 
 def export(
@@ -115,7 +131,9 @@ def import_(
     from app.services import accounts, transfer
 
     records = _record_files(files)
-    with refusals(), Session(engine(Settings()), expire_on_commit=False) as session:
+    settings = Settings()
+    keys = archive(settings)
+    with refusals(), Session(engine(settings), expire_on_commit=False) as session:
         found = accounts.find_facilitator(session, owner)
         if found is None or found.id is None:
             raise DomainError("No such facilitator: create one first (create-facilitator).")
@@ -124,17 +142,53 @@ def import_(
             for name in records:
                 raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
                 try:
-                    workshop = transfer.import_record(session, found.id, raw)
+                    done = transfer.import_record(session, keys, found.id, raw)
                 except DomainError as error:
                     if len(records) == 1:
                         raise
                     raise DomainError(f"{name}: {error.message}") from error
+                workshop = done.workshop
+                trust = "verified" if done.check.verified else "NOT VERIFIED"
                 typer.echo(
-                    f"Imported workshop {workshop.id}: {workshop.title} ({workshop.stage.label})."
+                    f"Imported workshop {workshop.id}: {workshop.title} "
+                    f"({workshop.stage.label}, {trust}: {done.check.message})"
                 )
                 progress.advance(task)
+
+
+def verify(
+    file: Annotated[Path, typer.Argument(help="A JSON record (export.json), or '-' for stdin.")],
+    trust: Annotated[
+        list[str] | None,
+        typer.Option(help="Also trust this public key (base64, from GET /api/v1/keys)."),
+    ] = None,
+) -> None:
+    """Check a JSON record offline. Exit 0: signed by a trusted key; 1: unchanged, but unsigned
+    or signed by a key not trusted here; 2: changed since it was signed (or not a record)."""
+    settings = Settings()
+    raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    try:
+        data = json.loads(raw)
+        if not isinstance(data, dict):
+            raise ValueError("not one JSON object")
+    except ValueError as error:
+        typer.echo(f"CHANGED: {file} is not a JSON record ({error}).")
+        raise typer.Exit(2) from None
+    # The instance's own key when it has one; never a key generated just to check a file.
+    seed = settings.existing_signing_seed() or secrets.token_bytes(32)
+    keys = KeyRing.from_texts(seed, [*settings.trusted_public_keys(), *(trust or [])])
+    check = keys.check(data)
+    verdict = (
+        "VERIFIED" if check.verified else "INTACT, NOT VERIFIED" if check.intact else "CHANGED"
+    )
+    typer.echo(f"{verdict}: {check.message}")
+    typer.echo(f"fingerprint: {check.fingerprint}")
+    if check.signed_by:
+        typer.echo(f"key id: {check.signed_by}")
+    raise typer.Exit(0 if check.verified else 1 if check.intact else 2)
 
 
 def register(cli: typer.Typer) -> None:
     cli.command()(export)
     cli.command("import")(import_)
+    cli.command()(verify)

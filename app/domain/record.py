@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from app.domain.analysis import Analysis
 from app.domain.catalogue import Consideration, Source
@@ -44,6 +45,16 @@ class Robustness:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where an imported record came from, and whether its signature verified."""
+
+    fingerprint: str  # the source file's fingerprint
+    verified: bool
+    signed_by: str | None  # the key id that signed it, trusted or not
+    message: str
+
+
+@dataclass(frozen=True)
 class Record:
     workshop: Workshop
     results: WorkshopResults
@@ -59,6 +70,12 @@ class Record:
     event_labels: Mapping[str, str] = field(default_factory=dict, compare=False)
     # The backbone plan the workshop was made from, if it was made from one.
     plan: PlanSummary | None = field(default=None, compare=False)
+    # The analysis the numbers come from (agreement, S*, rank acceptability) for the memo.
+    analysis: Analysis | None = field(default=None, compare=False)
+    # The signed JSON record (fingerprint and signature): sealed at the decision, or signed
+    # when an undecided workshop is exported. Documents show its fingerprint and key id.
+    sealed: Mapping[str, Any] | None = field(default=None, compare=False)
+    provenance: Provenance | None = field(default=None, compare=False)
 
 
 def pseudonym(index: int) -> str:

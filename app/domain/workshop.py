@@ -194,14 +194,9 @@ def check_shared_points(points: Mapping[str, object], total: int = POINTS_TOTAL)
 
 
 def check_decision(
-    option: str,
-    rationale: str,
-    agreement: str | None,
-    option_keys: list[str],
-    top_options: list[str],
-    departure_reason: str | None,
+    option: str, rationale: str, agreement: str | None, option_keys: list[str]
 ) -> None:
-    """A decision names a known option and says why; departing from the ranking needs a reason."""
+    """A decision names a known option and says why (the ranking's rule: domain.decision)."""
     if option not in option_keys:
         raise InvalidInput(f"'{option}' is not an option of this workshop.", field="option")
     if not rationale.strip():
@@ -210,12 +205,6 @@ def check_decision(
         raise InvalidInput(
             f"Agreement must be one of: {', '.join(AGREEMENT_LEVELS)}.", field="agreement"
         )
-    if top_options and option not in top_options and departure_reason is not None:
-        if not departure_reason.strip():
-            raise InvalidInput(
-                "The group chose an option that is not ranked first: say why.",
-                field="departure_reason",
-            )
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from app.domain.errors import NotFound
 from app.domain.keys import slug
 from app.domain.record import Record
 from app.exports import csv_long, html, markdown, pdf, record_json, word
+from app.exports.layout import Layout
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,7 @@ class Document:
     filename: str
 
 
-Renderer = Callable[[Record], bytes]
+Renderer = Callable[[Record, Layout | None], bytes]
 
 RENDERERS: dict[str, tuple[Renderer, str]] = {
     "md": (markdown.render, "text/markdown; charset=utf-8"),
@@ -38,10 +39,10 @@ def file_stem(record: Record) -> str:
     return f"backbone-rationale-{record.workshop.id}-{title}"
 
 
-def render_document(record: Record, ext: str) -> Document:
+def render_document(record: Record, ext: str, layout: Layout | None = None) -> Document:
     if ext not in RENDERERS:
         raise NotFound(
             f"No export format '.{ext}'. Available: {', '.join('.' + e for e in RENDERERS)}."
         )
     render, media_type = RENDERERS[ext]
-    return Document(render(record), media_type, f"{file_stem(record)}.{ext}")
+    return Document(render(record, layout), media_type, f"{file_stem(record)}.{ext}")

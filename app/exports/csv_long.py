@@ -11,6 +11,7 @@ import io
 
 from app.domain.record import Record
 from app.domain.results import normalize_points, rating_value
+from app.exports.layout import Layout
 from app.exports.text import csv_cell
 
 HEADER = [
@@ -28,7 +29,7 @@ HEADER = [
 ]
 
 
-def render(record: Record) -> bytes:
+def render(record: Record, layout: Layout | None = None) -> bytes:
     w = record.workshop
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -11,6 +11,7 @@ from app import resources
 from app.domain.record import Record
 from app.exports import charts as charts_module
 from app.exports.content import Rationale, document
+from app.exports.layout import Layout
 
 TEMPLATES = resources.TEMPLATES / "exports"
 
@@ -40,5 +41,5 @@ def render_html(doc: Rationale) -> str:
     return template.render(doc=doc, charts=charts, css=stylesheet())
 
 
-def render(record: Record) -> bytes:
-    return render_html(document(record)).encode()
+def render(record: Record, layout: Layout | None = None) -> bytes:
+    return render_html(document(record, layout)).encode()

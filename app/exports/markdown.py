@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.domain.record import Record
 from app.exports.content import document, model
+from app.exports.layout import Layout
 from app.exports.text import md_block, md_cell, md_escape
 
 
@@ -81,5 +82,5 @@ def render_markdown(doc: model.Rationale) -> str:
     return "\n".join(out)
 
 
-def render(record: Record) -> bytes:
-    return render_markdown(document(record)).encode()
+def render(record: Record, layout: Layout | None = None) -> bytes:
+    return render_markdown(document(record, layout)).encode()

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from app.domain.record import Record
-from app.exports import Document, render_document
+from app.exports import Document, Layout, render_document
 
 T = TypeVar("T")
 
@@ -74,8 +74,10 @@ def portable(record: Record) -> Record:
 POOL = DocumentPool()
 
 
-def render_bounded(record: Record, ext: str, pool: DocumentPool = POOL) -> Document:
+def render_bounded(
+    record: Record, ext: str, layout: Layout | None = None, pool: DocumentPool = POOL
+) -> Document:
     """The document; a heavy format waits its turn in the pool, light ones render here."""
     if ext in HEAVY:
-        return pool.run(render_document, portable(record), ext)
-    return render_document(record, ext)
+        return pool.run(render_document, portable(record), ext, layout)
+    return render_document(record, ext, layout)

@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 from app.domain.record import Record
 from app.exports import charts as charts_module
 from app.exports.content import document, model
+from app.exports.layout import Layout
 
 INK = RGBColor(0x1F, 0x3B, 0x5C)
 GREY = RGBColor(0x5A, 0x66, 0x76)
@@ -228,5 +229,5 @@ def render_word(rd: model.Rationale) -> bytes:
     return buffer.getvalue()
 
 
-def render(record: Record) -> bytes:
-    return render_word(document(record))
+def render(record: Record, layout: Layout | None = None) -> bytes:
+    return render_word(document(record, layout))

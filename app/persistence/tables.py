@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -174,3 +174,28 @@ class AttemptCounterRow(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=100)
     failures: int = Field(default=0)
     window_start: datetime = _when(nullable=False, index=True)
+
+
+class RecordSnapshotRow(SQLModel, table=True):
+    """A decided workshop's record, sealed in the decision's transaction: the signed JSON record
+    exactly as every export returns it, and the whole record its documents are made from."""
+
+    __tablename__ = "record_snapshot"
+    workshop_id: int = Field(foreign_key="workshop.id", primary_key=True, ondelete="CASCADE")
+    fingerprint: str = Field(max_length=64)
+    # Text, not JSON: the bytes stay exactly as sealed on every database.
+    record: str = Field(sa_column=Column(Text, nullable=False))
+    document: str = Field(sa_column=Column(Text, nullable=False))
+    sealed_at: datetime = _when(nullable=False)
+
+
+class RecordImportRow(SQLModel, table=True):
+    """Where an imported workshop came from and whether its signature verified."""
+
+    __tablename__ = "record_import"
+    workshop_id: int = Field(foreign_key="workshop.id", primary_key=True, ondelete="CASCADE")
+    source_fingerprint: str = Field(max_length=64)
+    verified: bool = False
+    signed_by: str | None = Field(default=None, max_length=64)
+    message: str = Field(default="", max_length=300)
+    imported_at: datetime = _when(nullable=False)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from app.domain.decision import check_can_decide, check_departure, rank_by_method, top_of
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.workshop import Decision, Stage, check_decision
 from app.persistence import repository as repo
+from app.persistence.tables import WorkshopRow
+from app.services.documents import Archive, seal, with_catalogue
 from app.services.mapping import load_workshop, to_decision
-from app.services.results import results_of
+from app.services.results import ResultsView, live_record, method_inputs, method_inputs_of
 from app.services.workshops import owned_row
 
 LIMITS = {"rationale": 10000, "dissent": 10000, "conditions": 5000, "departure_reason": 5000}
@@ -16,6 +19,7 @@ LIMITS = {"rationale": 10000, "dissent": 10000, "conditions": 5000, "departure_r
 
 def record_decision(
     session: Session,
+    archive: Archive,
     owner_id: int,
     decided_by: int,
     workshop_id: int,
@@ -26,6 +30,11 @@ def record_decision(
     conditions: str | None = None,
     departure_reason: str | None = None,
 ) -> Decision:
+    """Record the decision and seal the record in the same transaction.
+
+    The results and their robustness (10,000 draws) are computed first, without the lock; the
+    write then checks the input has not changed since and recomputes them only if it has.
+    """
     texts = {
         "rationale": (rationale or "").strip(),
         "dissent": (dissent or "").strip(),
@@ -38,19 +47,15 @@ def record_decision(
                 f"The {field} may have at most {LIMITS[field]} characters.", field=field
             )
     with session.begin():
+        repo.read_only(session)
+        row = owned_row(session, owner_id, workshop_id)
+        _check(session, row, option, texts, agreement)
+        revision = row.revision
+        draft = live_record(session, row)
+    with session.begin():
         row = owned_row(session, owner_id, workshop_id, lock=True)
-        if row.stage == Stage.DECIDED or repo.decision(session, workshop_id) is not None:
-            raise Conflict("This workshop's decision is recorded already.")
-        workshop, snapshot = load_workshop(session, row)
-        top = results_of(workshop, snapshot).results.top_options
-        check_decision(
-            option,
-            texts["rationale"],
-            agreement or None,
-            [o.key for o in workshop.options],
-            top,
-            departure_reason,
-        )
+        top = _check(session, row, option, texts, agreement)
+        unchanged = row.revision == revision
         decision = repo.add_decision(
             session,
             workshop_id,
@@ -66,7 +71,34 @@ def record_decision(
         repo.update_workshop(session, row, stage=Stage.DECIDED.value)
         repo.bump_revision(session, workshop_id)
         repo.add_event(session, workshop_id, "decided", option)
-        return to_decision(decision, workshop.options)
+        view = ResultsView(draft.workshop, draft.results, draft.comments, draft.analysis)
+        record = live_record(session, row, view if unchanged else None)
+        seal(session, with_catalogue(session, record, archive), archive)
+        return to_decision(decision, record.workshop.options)
+
+
+def _check(
+    session: Session, row: WorkshopRow, option: str, texts: dict[str, str], agreement: str | None
+) -> list[str]:
+    """The guard (domain.decision), on the ranking by the workshop's own method; returns the
+    options ranked first."""
+    if repo.decision(session, row.id or 0) is not None:
+        raise Conflict("This workshop's decision is recorded already.")
+    people = repo.participants(session, row.id or 0)
+    workshop, snapshot = load_workshop(session, row, people=people)
+    check_can_decide(Stage(row.stage), bool(snapshot.weights or snapshot.ratings))
+    extra = method_inputs(session, row, workshop, people)
+    ranking = rank_by_method(
+        workshop.criteria,
+        workshop.options,
+        method_inputs_of(workshop, snapshot, extra),
+        extra.settings,
+        len(workshop.participants),
+    )
+    check_decision(option, texts["rationale"], agreement or None, [o.key for o in workshop.options])
+    top = top_of(ranking)
+    check_departure(option, top, texts["departure_reason"])
+    return top
 
 
 def get_decision(session: Session, owner_id: int, workshop_id: int) -> Decision:

@@ -239,9 +239,16 @@ def plan_summary_for_workshop(
     """The summary of the plan a workshop was made from (for its rationale documents), or None
     when the workshop did not come from a plan. The caller has checked access to the workshop."""
     with session.begin():
-        row = repo.plan_for_workshop(session, workshop_id)
-        if row is None:
-            return None
-        record = _record(row)
+        return read_plan_summary(session, catalogue, planning, workshop_id)
+
+
+def read_plan_summary(
+    session: Session, catalogue: Catalogue, planning: PlanningCatalogue, workshop_id: int
+) -> P.PlanSummary | None:
+    """`plan_summary_for_workshop` inside the caller's transaction (the decision's seal)."""
+    row = repo.plan_for_workshop(session, workshop_id)
+    if row is None:
+        return None
+    record = _record(row)
     names = model_names(catalogue, planning)
     return P.plan_summary(planning, record.title, record.answers, record.state, names)

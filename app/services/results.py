@@ -17,6 +17,7 @@ from app.domain.results import RankedOption, WorkshopResults
 from app.domain.workshop import Workshop, check_points
 from app.persistence import repository as repo
 from app.persistence.tables import ParticipantRow, WorkshopRow
+from app.services.documents import provenance_of, sealed_record
 from app.services.mapping import InputSnapshot, load_events, load_workshop
 from app.services.results_cache import LruCache
 from app.services.workshops import owned_row
@@ -53,17 +54,7 @@ def results_of(
 ) -> ResultsView:
     """The results by the workshop's method, with agreement, robustness and sectors."""
     extra = extra or MethodInputs(MethodSettings(), {}, {})
-    inputs = [
-        ParticipantInput(
-            id=p.id,
-            sector=p.sector,
-            weights=snapshot.weights.get(p.id),
-            ratings=snapshot.ratings.get(p.id, {}),
-            weight=extra.participant_weights.get(p.id, 1.0),
-            matrix=extra.matrices.get(p.id),
-        )
-        for p in workshop.participants
-    ]
+    inputs = method_inputs_of(workshop, snapshot, extra)
     analysis = analyse(
         workshop.criteria,
         workshop.options,
@@ -79,6 +70,23 @@ def results_of(
     return ResultsView(workshop, analysis.results, comments, analysis)
 
 
+def method_inputs_of(
+    workshop: Workshop, snapshot: InputSnapshot, extra: MethodInputs
+) -> list[ParticipantInput]:
+    """Everyone's input as the method reads it, in join order."""
+    return [
+        ParticipantInput(
+            id=p.id,
+            sector=p.sector,
+            weights=snapshot.weights.get(p.id),
+            ratings=snapshot.ratings.get(p.id, {}),
+            weight=extra.participant_weights.get(p.id, 1.0),
+            matrix=extra.matrices.get(p.id),
+        )
+        for p in workshop.participants
+    ]
+
+
 @dataclass(frozen=True)
 class MethodInputs:
     """What the method needs beyond weights and ratings: settings, participant weights, matrices."""
@@ -88,7 +96,7 @@ class MethodInputs:
     matrices: dict[int, list[list[float]]]
 
 
-def _method_inputs(
+def method_inputs(
     session: Session,
     row: Any,
     workshop: Workshop,
@@ -138,7 +146,7 @@ def computed_results(session: Session, row: WorkshopRow) -> ResultsView:
     assert row.id is not None
     people = repo.participants(session, row.id)
     workshop, snapshot = load_workshop(session, row, people=people)
-    return results_of(workshop, snapshot, _method_inputs(session, row, workshop, people))
+    return results_of(workshop, snapshot, method_inputs(session, row, workshop, people))
 
 
 def read_cached(session: Session, row: WorkshopRow) -> ResultsView:
@@ -206,9 +214,16 @@ def operator_workshop_ids(session: Session) -> list[int]:
 
 
 def record_of(session: Session, row: WorkshopRow) -> Record:
-    """Everything a rationale document shows, read inside the caller's transaction.
+    """Everything a rationale document shows, read inside the caller's transaction: the sealed
+    record of a decided workshop, or the workshop as it is now."""
+    assert row.id is not None
+    return sealed_record(session, row.id) or live_record(session, row)
 
-    Names leave only as the workshop shows them: the timeline's names are masked too.
+
+def live_record(session: Session, row: WorkshopRow, view: ResultsView | None = None) -> Record:
+    """The record as the workshop is now. `view`, results computed earlier from the same
+    input (the decision computes them before it takes the lock), is used instead of computing
+    them again. Names leave only as the workshop shows them: the timeline's names are masked too.
     """
     assert row.id is not None
     people = repo.participants(session, row.id)
@@ -219,7 +234,8 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
         [p.name for p in people],
         [p.name for p in workshop.participants],
     )
-    view = read_cached(session, row)
+    if view is None:
+        view = read_cached(session, row)
     inputs = participant_inputs(
         workshop.participants,
         {p.id or 0: p.weight for p in people},
@@ -232,7 +248,16 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
         },
     )
     robustness = robustness_of(view.analysis) if view.analysis else None
-    return Record(workshop, view.results, view.comments, events, inputs, robustness)
+    return Record(
+        workshop,
+        view.results,
+        view.comments,
+        events,
+        inputs,
+        robustness,
+        analysis=view.analysis,
+        provenance=provenance_of(session, row.id),
+    )
 
 
 def explore_weights(

@@ -3,18 +3,23 @@ back as a new workshop (one transaction; a malformed or tampered file writes not
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+
 from sqlmodel import Session
 
 from app import security
-from app.domain.errors import Conflict, NotFound
+from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.record import Record
 from app.domain.record_format import parse_record, when
 from app.domain.record_format.reading import ParticipantIn, RecordIn
+from app.domain.record_format.signing import Check
 from app.domain.workshop import Stage, Workshop
 from app.persistence import repository as repo
+from app.services.documents import Archive, seal, with_catalogue
 from app.services.mapping import load_workshop
 from app.services.participation import ParticipantIdentity
-from app.services.results import record_of
+from app.services.results import live_record, record_of
 from app.services.workshops import unused_join_code
 
 
@@ -29,9 +34,27 @@ def participant_record(session: Session, me: ParticipantIdentity, workshop_id: i
         return record_of(session, row)
 
 
-def import_record(session: Session, owner_id: int, raw: bytes | str) -> Workshop:
-    """Create the recorded workshop again for this facilitator, ids and join code new."""
+@dataclass(frozen=True)
+class Imported:
+    workshop: Workshop
+    check: Check
+
+
+def import_record(session: Session, archive: Archive, owner_id: int, raw: bytes | str) -> Imported:
+    """Create the recorded workshop again for this facilitator, ids and join code new.
+
+    A record whose signature does not match it is refused (parse_record); one that does not
+    verify under a trusted key is refused when the instance says so, or imported marked NOT
+    VERIFIED. A decided record keeps the file's own signed form as its seal.
+    """
     r = parse_record(raw)
+    data = json.loads(raw)
+    check = archive.keys.check(data)
+    if not check.verified and archive.refuse_unverified:
+        raise InvalidInput(
+            f"{check.message} This instance imports only records signed by a key it trusts.",
+            field="signature",
+        )
     w = r.workshop
     with session.begin():
         created = when(w.created_at, "workshop.created_at")
@@ -68,7 +91,20 @@ def import_record(session: Session, owner_id: int, raw: bytes | str) -> Workshop
                 decided_at=when(d.decided_at, "decided_at"),
             )
         repo.copy_events(session, row.id, ((e.kind, e.detail, when(e.at, "at")) for e in r.events))
-        return load_workshop(session, row)[0]
+        repo.add_provenance(
+            session,
+            row.id,
+            source_fingerprint=check.fingerprint,
+            verified=check.verified,
+            signed_by=check.signed_by,
+            message=check.message[:300],
+        )
+        status = "verified" if check.verified else "NOT VERIFIED"
+        repo.add_event(session, row.id, "imported", f"{check.fingerprint} ({status})")
+        if r.decision is not None:
+            record = with_catalogue(session, live_record(session, row), archive)
+            seal(session, record, archive, signed=data)
+        return Imported(load_workshop(session, row)[0], check)
 
 
 def _items(r: RecordIn) -> list[dict[str, object]]:

@@ -15,6 +15,7 @@ from app.domain.errors import NotFound, Unauthorized
 from app.domain.planning.catalogue import PlanningCatalogue
 from app.services import accounts, attempts, participation
 from app.services.accounts import Facilitator
+from app.services.documents import Archive
 from app.services.participation import ParticipantIdentity
 from app.settings import Settings
 
@@ -41,7 +42,12 @@ def get_planning(request: Request) -> PlanningCatalogue:
     return request.app.state.planning  # type: ignore[no-any-return]
 
 
+def get_archive(request: Request) -> Archive:
+    return request.app.state.archive  # type: ignore[no-any-return]
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
+ArchiveDep = Annotated[Archive, Depends(get_archive)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
 PlanningDep = Annotated[PlanningCatalogue, Depends(get_planning)]

@@ -135,4 +135,5 @@ def make_record(
         sources=catalogue.sources,
         considerations=catalogue.considerations,
         event_labels=catalogue.event_labels,
+        analysis=analysis,
     )

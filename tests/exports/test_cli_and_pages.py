@@ -22,9 +22,12 @@ def test_cli_exports_pdf_and_imports_the_json_record(data_dir, capsys, tmp_path)
     copy = tmp_path / "copy.json"
     assert main(["export", "2", "--format", "json", "-o", str(copy)]) == 0
     first, again = json.loads(record.read_text()), json.loads(copy.read_text())
+    imported = again["events"].pop()
+    assert imported["kind"] == "imported" and first["fingerprint"] in imported["detail"]
     for data in (first, again):
         data["workshop"].pop("id")
         data.pop("fingerprint")
+        data.pop("signature")
     assert first == again
 
 

@@ -147,6 +147,7 @@ def test_import_rejects_a_malformed_record_naming_the_field(client, session, cha
     auth, w, _ = decided_workshop(client)
     data = export(client, auth, w["id"], "json").json()
     change(data)
+    data.pop("signature")  # unsigned, so the checks after the signature's are reached
     if "fingerprint" in data and field != "schema_version":
         data["fingerprint"] = fingerprint_of(data)
     before = workshops_count(session)

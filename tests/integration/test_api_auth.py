@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from tests.support.api import API, create_workshop, join, login, open_workshop
+from tests.support.api import (
+    API,
+    create_workshop,
+    join,
+    login,
+    open_workshop,
+    workshop_with_clear_ranking,
+)
 from tests.support.databases import FACILITATOR_EMAIL
 
 
@@ -60,7 +67,7 @@ def test_join_unknown_code_is_404(client):
 
 
 def test_join_decided_workshop_is_404(client):
-    auth, workshop = open_workshop(client)
+    auth, workshop, _ = workshop_with_clear_ranking(client)
     client.post(
         f"{API}/workshops/{workshop['id']}/decision",
         json={"option": "funder", "rationale": "Test"},

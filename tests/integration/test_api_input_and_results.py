@@ -192,7 +192,7 @@ def test_decision_before_one_exists_is_404(client):
 
 
 def test_decision_for_unknown_option_is_422(client):
-    auth, w = open_workshop(client)
+    auth, w, _ = workshop_with_clear_ranking(client)
     response = client.post(
         f"{API}/workshops/{w['id']}/decision", json={"option": "x", "rationale": "y"}, headers=auth
     )

@@ -6,10 +6,12 @@ import pytest
 
 from tests.support.api import (
     API,
+    CLEAR_ORDER,
     give_weights,
     join,
     login,
     open_workshop,
+    rate_everything,
     workshop_with_clear_ranking,
 )
 from tests.support.databases import FACILITATOR_EMAIL, FACILITATOR_PASSWORD
@@ -217,7 +219,7 @@ def test_decision_against_ranking_without_reason_is_422_and_keeps_input(client, 
 
 def test_recorded_decision_is_read_only(client):
     sign_in(client)
-    auth, w = open_workshop(client)
+    auth, w, _ = workshop_with_clear_ranking(client)
     client.post(
         f"{API}/workshops/{w['id']}/decision",
         json={"option": "funder", "rationale": "Why"},
@@ -247,6 +249,9 @@ def test_participant_can_download_the_rationale_once_decided(client):
     participant_cookies = dict(client.cookies)
     client.cookies.clear()
     auth = login(client)
+    member = join(client, w["join_code"], name="Lee")
+    give_weights(client, member, w["id"], {"credibility": 1})
+    rate_everything(client, member, w, CLEAR_ORDER)
     client.post(
         f"{API}/workshops/{w['id']}/decision",
         json={"option": "funder", "rationale": "Why"},

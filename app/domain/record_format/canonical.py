@@ -1,9 +1,9 @@
 """The record file's identity: its kind and schema version, its canonical form and fingerprint.
 
 The fingerprint is the SHA-256 of the canonical form of the record without its `fingerprint`
-field: keys sorted, no spaces (`","` and `":"` separators), UTF-8, non-ASCII kept as is. It
-depends only on what was stored, never on when it was exported, so any copy can be checked
-against the stored decision. Export and import both compute it here.
+and `signature` fields: keys sorted, no spaces (`","` and `":"` separators), UTF-8, non-ASCII
+kept as is. It depends only on what was stored, never on when it was exported, so any copy
+can be checked against the stored decision. Export and import both compute it here.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 KIND = "backbone-select/workshop-record"
-# Fields the canonical form leaves out: the fingerprint cannot cover itself.
-UNSIGNED_FIELDS = frozenset({"fingerprint"})
+# Fields the canonical form leaves out: the fingerprint cannot cover itself, and the signature
+# signs the fingerprint.
+UNSIGNED_FIELDS = frozenset({"fingerprint", "signature"})
 
 
 def canonical(data: dict[str, Any]) -> bytes:

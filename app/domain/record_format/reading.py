@@ -15,6 +15,7 @@ from app.domain.errors import InvalidInput
 from app.domain.limits import MAX_CRITERIA, MAX_EVENTS, MAX_OPTIONS, MAX_PARTICIPANTS
 from app.domain.numbers import check_weight
 from app.domain.record_format.canonical import SCHEMA_VERSION, fingerprint_of
+from app.domain.record_format.signing import signature_problem
 from app.domain.workshop import AGREEMENT_LEVELS, SECTORS, Stage, check_rating
 
 MAX_BYTES = 20_000_000
@@ -100,6 +101,9 @@ class RecordIn(_Strict):
     # imported. The plan is the planner's draft; the workshop created again links to no plan.
     plan: dict[str, Any] | None = None
     fingerprint: str
+    # The instance's Ed25519 signature of the fingerprint (record_format.signing); older
+    # records have none and import as unverified.
+    signature: dict[str, Any] | None = None
 
 
 def when(value: str, field: str) -> datetime:
@@ -113,7 +117,8 @@ def when(value: str, field: str) -> datetime:
 
 
 def parse_record(raw: bytes | str) -> RecordIn:
-    """Check a JSON record: format, version, fingerprint, then every field and reference."""
+    """Check a JSON record: format, version, fingerprint and signature, then every field and
+    reference. Whether the signer is trusted is the caller's question (signing.KeyRing.check)."""
     if len(raw) > MAX_BYTES:
         raise InvalidInput("The file is larger than a workshop record can be.", field="file")
     try:
@@ -136,6 +141,10 @@ def parse_record(raw: bytes | str) -> RecordIn:
             "The fingerprint does not match the content: the file was changed after export.",
             field="fingerprint",
         )
+    if "signature" in data:
+        problem = signature_problem(data["signature"], stated)
+        if problem:
+            raise InvalidInput(problem, field="signature")
     try:
         record = RecordIn.model_validate(data)
     except ValidationError as error:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from app.domain.planning import plan_source_keys
 from app.domain.record import Record
 from app.exports.content.model import Cited
+from app.exports.layout import Layout
 from app.exports.text import clean_line
 
 # Up to this many criteria, tables head their columns with names; beyond, with C1, C2, ...
@@ -21,6 +22,7 @@ class Context:
     fingerprint: str
     sources: tuple[tuple[int, Cited], ...]  # the bibliography, numbered from 1
     labels: dict[str, str]  # criterion key -> column head
+    layout: Layout = Layout()
 
     def cite(self, key: str) -> str:
         """The bibliography number of a source, or "" when the record carries no such source."""
@@ -55,5 +57,5 @@ def _labels(record: Record) -> dict[str, str]:
     return {c.key: f"C{i}" for i, c in enumerate(criteria, start=1)}
 
 
-def context_of(record: Record, fingerprint: str) -> Context:
-    return Context(record, fingerprint, _cited(record), _labels(record))
+def context_of(record: Record, fingerprint: str, layout: Layout | None = None) -> Context:
+    return Context(record, fingerprint, _cited(record), _labels(record), layout or Layout())

@@ -14,6 +14,7 @@ from typing import ClassVar, Literal
 
 from app.domain.catalogue import Source
 from app.domain.record import Record
+from app.exports.layout import Layout
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ class Rationale:
     sections: tuple[Section, ...]
     fingerprint: str
     criterion_labels: dict[str, str]  # criterion key -> its column head (name, or C1, C2...)
+    layout: Layout = Layout()
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)

@@ -26,6 +26,7 @@ from app.exports.content import (
 )
 from app.exports.content.context import Context, context_of
 from app.exports.content.model import Rationale, Section
+from app.exports.layout import Layout
 from app.exports.record_json import fingerprint
 
 # A builder returns None when its section has nothing to say for this record (no plan, no
@@ -50,8 +51,9 @@ SECTIONS: tuple[Callable[[Context], Section | None], ...] = (
 )
 
 
-def build(record: Record, fingerprint: str) -> Rationale:
-    ctx = context_of(record, fingerprint)
+def build(record: Record, fingerprint: str, layout: Layout | None = None) -> Rationale:
+    layout = layout or Layout()
+    ctx = context_of(record, fingerprint, layout)
     built = (make(ctx) for make in SECTIONS)
     return Rationale(
         record=record,
@@ -59,9 +61,10 @@ def build(record: Record, fingerprint: str) -> Rationale:
         sections=tuple(s for s in built if s is not None),
         fingerprint=fingerprint,
         criterion_labels=ctx.labels,
+        layout=layout,
     )
 
 
-def document(record: Record) -> Rationale:
+def document(record: Record, layout: Layout | None = None) -> Rationale:
     """The rationale of a record, with the fingerprint of its JSON record."""
-    return build(record, fingerprint(record))
+    return build(record, fingerprint(record), layout)

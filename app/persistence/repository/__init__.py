@@ -38,6 +38,12 @@ from app.persistence.repository.participants import (
     weights_given,
 )
 from app.persistence.repository.plans import add_plan, plan, plan_for_workshop, plans_of, save_plan
+from app.persistence.repository.records import (
+    add_provenance,
+    add_snapshot,
+    provenance,
+    snapshot,
+)
 from app.persistence.repository.workshops import (
     add_decision,
     add_event,
@@ -65,6 +71,10 @@ __all__ = [
     "bump_attempts",
     "clear_attempts",
     "forget_attempts_before",
+    "snapshot",
+    "provenance",
+    "add_snapshot",
+    "add_provenance",
     "add_auth_session",
     "add_decision",
     "add_event",

@@ -6,6 +6,7 @@ from app.web.api import (
     auth,
     catalog,
     decisions,
+    keys,
     methods,
     participation,
     plans,
@@ -25,5 +26,6 @@ for module in (
     decisions,
     methods,
     plans,
+    keys,
 ):
     router.include_router(module.router)

@@ -6,8 +6,9 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from app.services import transfer
-from app.web.api.schemas.workshops import WorkshopPublic, workshop_public
-from app.web.deps import ApiFacilitator, ApiParticipant, SessionDep
+from app.web.api.schemas.records import ImportedPublic
+from app.web.api.schemas.workshops import workshop_public
+from app.web.deps import ApiFacilitator, ApiParticipant, ArchiveDep, SessionDep
 from app.web.downloads import rationale_response
 
 router = APIRouter(prefix="/workshops", tags=["records"])
@@ -21,14 +22,21 @@ RECORD_BODY = {
 }
 
 
-@router.post("/import", response_model=WorkshopPublic, status_code=201, openapi_extra=RECORD_BODY)
+@router.post("/import", response_model=ImportedPublic, status_code=201, openapi_extra=RECORD_BODY)
 async def import_workshop(
-    request: Request, me: ApiFacilitator, session: SessionDep
-) -> WorkshopPublic:
+    request: Request, me: ApiFacilitator, session: SessionDep, archive: ArchiveDep
+) -> ImportedPublic:
+    """Create the recorded workshop again. `verified` is true only when the record's signature
+    verifies under a key this instance trusts; `signed_by` is the key id that signed it."""
     # The raw bytes, not a parsed body: the fingerprint and the error messages are ours.
     raw = await request.body()
-    workshop = await run_in_threadpool(transfer.import_record, session, me.id, raw)
-    return workshop_public(workshop)
+    done = await run_in_threadpool(transfer.import_record, session, archive, me.id, raw)
+    return ImportedPublic(
+        **workshop_public(done.workshop).model_dump(),
+        verified=done.check.verified,
+        signed_by=done.check.signed_by,
+        source_fingerprint=done.check.fingerprint,
+    )
 
 
 @router.get("/{workshop_id}/my/export.{ext}", response_class=Response)

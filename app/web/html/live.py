@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.services import decisions, methods, results
-from app.web.deps import PageFacilitator, SessionDep
+from app.web.deps import ArchiveDep, PageFacilitator, SessionDep
 from app.web.downloads import rationale_response
 from app.web.etags import etag_for, not_modified, tagged
 from app.web.html import forms
@@ -36,12 +36,14 @@ def show_live_results(
 
 
 @router.post("/workshops/{workshop_id}/decision")
-def record_decision(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
+def record_decision(
+    workshop_id: int, page: WorkshopPageDep, form: FormDep, archive: ArchiveDep
+) -> Response:
     typed = forms.texts(form, DECISION_FIELDS)
     return page.save(
         workshop_id,
         lambda: decisions.record_decision(
-            page.session, page.me.id, page.me.id, workshop_id, **typed
+            page.session, archive, page.me.id, page.me.id, workshop_id, **typed
         ),
         "decision",
         decision=typed,

@@ -1,0 +1,56 @@
+"""A decided record is sealed in the decision's transaction: every later export is the same,
+whatever happens to the plan it came from."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.domain.record_format import fingerprint_of
+from app.domain.record_format.snapshot import freeze, thaw
+from tests.exports.records import make_record
+from tests.exports.test_plan_section import PLAN_TITLE, REPORTS_TO
+from tests.record.support import decided_plan_workshop, export
+from tests.support.api import API
+
+
+def _change_the_plan(client, auth) -> None:
+    plans = client.get(f"{API}/plans", headers=auth).json()
+    pid = next(p["id"] for p in plans if p["title"] == PLAN_TITLE)
+    response = client.patch(
+        f"{API}/plans/{pid}", json={"reports_to": "Someone else entirely"}, headers=auth
+    )
+    assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize("ext", ["json", "md", "html"])
+def test_decided_record_is_byte_identical_after_its_plan_changes(client, ext):
+    auth, wid = decided_plan_workshop(client)
+    before = export(client, auth, wid, ext)
+    assert REPORTS_TO.encode() in before  # the plan as it was at the decision
+    _change_the_plan(client, auth)
+    assert export(client, auth, wid, ext) == before
+
+
+def test_decided_record_fingerprint_is_unchanged_after_its_plan_changes(client):
+    auth, wid = decided_plan_workshop(client)
+    before = json.loads(export(client, auth, wid, "json"))
+    _change_the_plan(client, auth)
+    after = json.loads(export(client, auth, wid, "json"))
+    assert after["fingerprint"] == before["fingerprint"] == fingerprint_of(after)
+    assert after["plan"]["reports_to"] != "Someone else entirely"
+
+
+def test_decided_record_documents_show_the_sealed_fingerprint(client):
+    auth, wid = decided_plan_workshop(client)
+    fingerprint = json.loads(export(client, auth, wid, "json"))["fingerprint"]
+    assert fingerprint in export(client, auth, wid, "md").decode()
+
+
+def test_snapshot_thaws_to_the_record_it_froze():
+    record = make_record()
+    again = thaw(freeze(record))
+    assert again == record
+    assert again.analysis == record.analysis and again.sources == record.sources
+    assert freeze(again) == freeze(record)
