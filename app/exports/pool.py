@@ -75,7 +75,7 @@ POOL = DocumentPool()
 
 
 def render_bounded(
-    record: Record, ext: str, layout: Layout | None = None, pool: DocumentPool = POOL
+    record: Record, ext: str, layout: Layout | None = None, *, pool: DocumentPool = POOL
 ) -> Document:
     """The document; a heavy format waits its turn in the pool, light ones render here."""
     if ext in HEAVY:

@@ -34,7 +34,7 @@ def test_document_pool_limits_concurrency():
 def test_document_pool_renders_pdf_in_a_worker():
     pool = DocumentPool(workers=1)
     try:
-        document = render_bounded(make_record(3, 4, 3, seed=1), "pdf", pool)
+        document = render_bounded(make_record(3, 4, 3, seed=1), "pdf", pool=pool)
     finally:
         pool.shutdown()
     assert document.content.startswith(b"%PDF")
