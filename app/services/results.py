@@ -85,7 +85,7 @@ class MethodInputs:
     matrices: dict[int, list[list[float]]]
 
 
-def _method_inputs(
+def method_inputs(
     session: Session,
     row: Any,
     workshop: Workshop,
@@ -113,7 +113,7 @@ def read_results(session: Session, owner_id: int, workshop_id: int) -> ResultsVi
     row = owned_row(session, owner_id, workshop_id)
     people = repo.participants(session, workshop_id)
     workshop, snapshot = load_workshop(session, row, people=people)
-    return results_of(workshop, snapshot, _method_inputs(session, row, workshop, people))
+    return results_of(workshop, snapshot, method_inputs(session, row, workshop, people))
 
 
 def workshop_results(session: Session, owner_id: int, workshop_id: int) -> ResultsView:
@@ -160,7 +160,7 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
         [p.name for p in workshop.participants],
     )
     view = results_of(
-        workshop, snapshot, _method_inputs(session, row, workshop, people, elicitations)
+        workshop, snapshot, method_inputs(session, row, workshop, people, elicitations)
     )
     inputs = participant_inputs(
         workshop.participants,

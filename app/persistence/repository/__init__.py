@@ -32,6 +32,13 @@ from app.persistence.repository.participants import (
     weights_given,
 )
 from app.persistence.repository.plans import add_plan, plan, plan_for_workshop, plans_of, save_plan
+from app.persistence.repository.room import (
+    add_round,
+    delete_participant,
+    move_input,
+    rounds,
+    set_round_input,
+)
 from app.persistence.repository.workshops import (
     add_decision,
     add_event,
@@ -55,6 +62,11 @@ from app.persistence.repository.workshops import (
 )
 
 __all__ = [
+    "set_round_input",
+    "rounds",
+    "move_input",
+    "delete_participant",
+    "add_round",
     "add_auth_session",
     "add_decision",
     "add_event",

@@ -11,6 +11,7 @@ from app.web.api import (
     plans,
     records,
     results,
+    room,
     workshops,
 )
 
@@ -24,6 +25,7 @@ for module in (
     results,
     decisions,
     methods,
+    room,
     plans,
 ):
     router.include_router(module.router)

@@ -43,7 +43,14 @@ def update_details(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Re
     details = forms.texts(form, ("title", "convener", "goal"))
     return page.save(
         workshop_id,
-        lambda: workshops.update_workshop(page.session, page.me.id, workshop_id, **details),
+        lambda: workshops.update_workshop(
+            page.session,
+            page.me.id,
+            workshop_id,
+            title=details["title"],
+            convener=details["convener"],
+            goal=details["goal"],
+        ),
         details=details,
     )
 

@@ -21,11 +21,8 @@ from app.services.participant_page import MyPage
 from app.services.participation import ParticipantIdentity
 from app.web.deps import CatalogueDep, PageFacilitator, PageParticipant, SessionDep
 from app.web.html.forms import Attempt, attempt, redirect
+from app.web.qr import join_link
 from app.web.templating import is_htmx, render
-
-
-def join_link(request: Request, code: str) -> str:
-    return str(request.url_for("show_join")) + f"?code={code}"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ class WorkshopUpdate(Body):
     goal: str | None = None
     convener: str | None = None
     stage: str | None = None
+    results_visible: bool | None = None
 
 
 class CriterionCreate(Body):
@@ -81,6 +82,9 @@ class WorkshopPublic(BaseModel):
     options: list[ItemRefPublic]
     participants: list[ParticipantPublic]
     created_at: datetime
+    results_visible: bool = False
+    round: int = 1
+    timer_ends_at: datetime | None = None
 
 
 def workshop_public(w: Workshop) -> WorkshopPublic:
@@ -102,6 +106,9 @@ def workshop_public(w: Workshop) -> WorkshopPublic:
             for p in w.participants
         ],
         created_at=w.created_at,
+        results_visible=w.results_visible,
+        round=w.round,
+        timer_ends_at=w.timer_ends_at,
     )
 
 
