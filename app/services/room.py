@@ -23,7 +23,7 @@ from app.domain.rounds import FarCell, Rounds, far_from_group, own_weights
 from app.domain.workshop import Stage, Workshop
 from app.persistence import repository as repo
 from app.persistence.tables import WorkshopRow
-from app.services import results
+from app.services import results, workshops
 from app.services.mapping import InputSnapshot, load_workshop
 from app.services.participation import ParticipantIdentity, own_workshop
 from app.services.rounds import read_rounds
@@ -70,6 +70,7 @@ class RoomView:
     results: WorkshopResults | None
     analysis: Analysis | None
     rounds: Rounds | None
+    all_rounds: Rounds | None  # for the console, shown to the room or not
 
 
 def _room_view(session: Session, row: WorkshopRow, view: results.ResultsView) -> RoomView:
@@ -86,6 +87,7 @@ def _room_view(session: Session, row: WorkshopRow, view: results.ResultsView) ->
         results=view.results if shown else None,
         analysis=view.analysis if shown else None,
         rounds=rounds if shown else None,
+        all_rounds=rounds,
     )
 
 
@@ -97,9 +99,14 @@ def presenter_view(session: Session, owner_id: int, workshop_id: int) -> RoomVie
         return _room_view(session, owned_row(session, owner_id, workshop_id), view)
 
 
-def console_room(session: Session, owner_id: int, workshop_id: int) -> RoomView:
-    """The room as the console shows it beside the live results (which it always shows)."""
-    return presenter_view(session, owner_id, workshop_id)
+def console_view(
+    session: Session, owner_id: int, workshop_id: int
+) -> tuple[results.ResultsView, RoomView]:
+    """The console: the live results (always, shown to the room or not) and the room."""
+    with session.begin():
+        repo.read_only(session)
+        view = results.read_results(session, owner_id, workshop_id)
+        return view, _room_view(session, owned_row(session, owner_id, workshop_id), view)
 
 
 def _group_view(session: Session, row: WorkshopRow) -> results.ResultsView:
@@ -127,16 +134,21 @@ def my_results(session: Session, me: ParticipantIdentity, workshop_id: int) -> M
         row = own_workshop(session, me, workshop_id)
         if not row.results_visible:
             raise Forbidden("The facilitator has not shown the results to the room yet.")
-        view = _group_view(session, row)
-        own = InputSnapshot(session, [me.id])
-        workshop, _ = load_workshop(session, row, own, with_people=False)
-        return MyResults(
-            workshop=workshop,
-            results=view.results,
-            analysis=view.analysis,
-            my_weights=own_weights(own.weights.get(me.id, {})),
-            far=far_from_group(own.ratings.get(me.id, {}), view.results.scores),
-        )
+        return read_my_results(session, me, row)
+
+
+def read_my_results(session: Session, me: ParticipantIdentity, row: WorkshopRow) -> MyResults:
+    """`my_results` inside the caller's transaction, the results known to be shown."""
+    view = _group_view(session, row)
+    own = InputSnapshot(session, [me.id])
+    workshop, _ = load_workshop(session, row, own, with_people=False)
+    return MyResults(
+        workshop=workshop,
+        results=view.results,
+        analysis=view.analysis,
+        my_weights=own_weights(own.weights.get(me.id, {})),
+        far=far_from_group(own.ratings.get(me.id, {}), view.results.scores),
+    )
 
 
 def participant_revision(session: Session, me: ParticipantIdentity, workshop_id: int) -> int:
@@ -144,3 +156,48 @@ def participant_revision(session: Session, me: ParticipantIdentity, workshop_id:
     with session.begin():
         repo.read_only(session)
         return int(own_workshop(session, me, workshop_id).revision)
+
+
+def show_results(session: Session, owner_id: int, workshop_id: int, visible: bool) -> Workshop:
+    """Reveal the results to the room (or hide them again): logged in the timeline."""
+    return workshops.update_workshop(session, owner_id, workshop_id, results_visible=visible)
+
+
+def room_revision(session: Session, owner_id: int, workshop_id: int) -> int:
+    """Cheap: the workshop's revision, for the ETag of the presenter's and console's panels."""
+    return results.current_revision(session, owner_id, workshop_id)
+
+
+def console_rounds(view: RoomView) -> Rounds | None:
+    """The rounds as the console shows them: always, shown to the room or not."""
+    return view.all_rounds
+
+
+def phone_state(session: Session, me: ParticipantIdentity, workshop_id: int) -> str:
+    """Cheap: what a phone's room panel depends on. While the results are hidden that is only
+    the countdown, the round and the stage, so a busy room's saves do not redraw every phone."""
+    with session.begin():
+        repo.read_only(session)
+        row = own_workshop(session, me, workshop_id)
+        if row.results_visible:
+            return f"v{row.revision}"
+        ends = row.timer_ends_at.timestamp() if row.timer_ends_at else 0
+        return f"h{int(ends)}-{row.round}-{row.stage}"
+
+
+@dataclass(frozen=True)
+class PhoneView:
+    """A participant's room panel: the countdown, the round, the results once revealed."""
+
+    workshop: Workshop  # without the participants
+    timer: Timer | None
+    mine: MyResults | None
+
+
+def phone_view(session: Session, me: ParticipantIdentity, workshop_id: int) -> PhoneView:
+    with session.begin():
+        repo.read_only(session)
+        row = own_workshop(session, me, workshop_id)
+        mine = read_my_results(session, me, row) if row.results_visible else None
+        workshop = mine.workshop if mine else load_workshop(session, row, with_people=False)[0]
+        return PhoneView(workshop, timer_at(workshop.timer_ends_at, now()), mine)

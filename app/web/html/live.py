@@ -12,6 +12,7 @@ from app.web.downloads import rationale_response
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt, redirect
 from app.web.html.pages import WorkshopPageDep
+from app.web.html.room import CONFIRMED
 from app.web.templating import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
@@ -43,6 +44,11 @@ def show_live_results(
 @router.post("/workshops/{workshop_id}/decision")
 def record_decision(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
     typed = forms.texts(form, DECISION_FIELDS)
+    if form.get("confirm") != CONFIRMED:
+        # Recording is permanent: the form's required box says so (checked here too, without
+        # JavaScript or for a form posted some other way).
+        message = "Tick the box to confirm: a recorded decision cannot be changed."
+        return page.render(workshop_id, {"confirm": message}, 422, decision=typed)
     return page.save(
         workshop_id,
         lambda: decisions.record_decision(
