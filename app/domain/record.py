@@ -10,6 +10,7 @@ from app.domain.analysis import Analysis
 from app.domain.catalogue import Consideration, Source
 from app.domain.planning import PlanSummary
 from app.domain.results import Cell, WorkshopResults
+from app.domain.rounds import Rounds
 from app.domain.workshop import Event, Participant, Workshop
 
 # Timeline kinds whose detail is the display name of the participant who acted.
@@ -59,6 +60,8 @@ class Record:
     event_labels: Mapping[str, str] = field(default_factory=dict, compare=False)
     # The backbone plan the workshop was made from, if it was made from one.
     plan: PlanSummary | None = field(default=None, compare=False)
+    # The rounds of rating, when the facilitator opened more than one (None otherwise).
+    rounds: Rounds | None = field(default=None, compare=False)
 
 
 def pseudonym(index: int) -> str:

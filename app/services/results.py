@@ -17,6 +17,7 @@ from app.domain.workshop import Workshop, check_points
 from app.persistence import repository as repo
 from app.persistence.tables import ParticipantRow, WorkshopRow
 from app.services.mapping import InputSnapshot, load_events, load_workshop
+from app.services.rounds import read_rounds
 from app.services.workshops import owned_row
 
 
@@ -174,7 +175,8 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
         },
     )
     robustness = robustness_of(view.analysis) if view.analysis else None
-    return Record(workshop, view.results, view.comments, events, inputs, robustness)
+    rounds = read_rounds(session, row, workshop) if row.round > 1 else None
+    return Record(workshop, view.results, view.comments, events, inputs, robustness, rounds=rounds)
 
 
 def explore_weights(

@@ -236,3 +236,16 @@ def test_merge_an_entry_with_itself_is_422(client):
         headers=auth,
     )
     assert response.status_code == 422
+
+
+def test_rationale_shows_the_rounds_once_a_second_round_opened(client):
+    auth, workshop, members = two_raters(client)
+    before = client.get(f"{API}/workshops/{workshop['id']}/export.md", headers=auth).text
+    assert "Rounds of rating" not in before
+    client.post(f"{API}/workshops/{workshop['id']}/rounds", headers=auth)
+    rate_everything(client, members[1], workshop, CLEAR_ORDER)
+    text = client.get(f"{API}/workshops/{workshop['id']}/export.md", headers=auth).text
+    assert "## Rounds of rating" in text
+    assert "From round 1 to round 2, 16 ratings changed; agreement rose." in text
+    html = client.get(f"{API}/workshops/{workshop['id']}/export.html", headers=auth).text
+    assert 'id="rounds"' in html
