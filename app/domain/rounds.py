@@ -52,14 +52,23 @@ class RoundChange:
         return sum(self.moved.values())
 
     @property
-    def agreement_rose(self) -> bool | None:
-        """Judged by Kendall's W when both rounds have it, else by the spread; None when
-        neither can be measured."""
+    def agreement_trend(self) -> str | None:
+        """ "rose", "fell" or "unchanged": judged by Kendall's W when both rounds have it, else
+        by the spread (a smaller spread is closer agreement); None when neither is measured."""
         if self.kendall_w_change is not None:
-            return self.kendall_w_change > 1e-9
-        if self.spread_change is not None:
-            return self.spread_change < -1e-9
-        return None
+            change = self.kendall_w_change
+        elif self.spread_change is not None:
+            change = -self.spread_change
+        else:
+            return None
+        if abs(change) <= 1e-9:
+            return "unchanged"
+        return "rose" if change > 0 else "fell"
+
+    @property
+    def agreement_rose(self) -> bool | None:
+        trend = self.agreement_trend
+        return None if trend is None else trend == "rose"
 
 
 @dataclass(frozen=True)

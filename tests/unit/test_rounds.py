@@ -115,3 +115,18 @@ def test_far_from_group_lists_cells_a_point_and_a_half_away_furthest_first():
     group = {"a": {"quality": 4.0}, "b": {"quality": 3.5}, "c": {"quality": 3.2}}
     far = far_from_group(mine, group)
     assert [(f.option, f.mine) for f in far] == [("a", 1), ("b", 5)]
+
+
+def test_agreement_trend_is_unchanged_when_nobody_moved():
+    rounds = summarize_rounds(
+        CRITERIA, OPTIONS, [RoundInput(1, WEIGHTS, AGREE), RoundInput(2, WEIGHTS, AGREE)]
+    )
+    assert rounds.changes[0].agreement_trend == "unchanged"
+    assert rounds.changes[0].agreement_rose is False
+
+
+def test_agreement_trend_fell_when_ratings_drift_apart():
+    rounds = summarize_rounds(
+        CRITERIA, OPTIONS, [RoundInput(1, WEIGHTS, AGREE), RoundInput(2, WEIGHTS, DISAGREE)]
+    )
+    assert rounds.changes[0].agreement_trend == "fell"

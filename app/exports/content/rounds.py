@@ -15,12 +15,12 @@ SHOWN = 10
 def _change_sentence(change: RoundChange) -> str:
     moved = change.moved_total
     ratings = "rating" if moved == 1 else "ratings"
-    if change.agreement_rose is None:
-        verdict = "agreement could not be compared (too few complete sets of ratings)"
-    elif change.agreement_rose:
-        verdict = "agreement rose"
-    else:
-        verdict = "agreement did not rise"
+    verdict = {
+        None: "agreement could not be compared (too few complete sets of ratings)",
+        "rose": "agreement rose",
+        "fell": "agreement fell",
+        "unchanged": "agreement stayed the same",
+    }[change.agreement_trend]
     return (
         f"From round {change.before} to round {change.after}, {moved} {ratings} changed; {verdict}."
     )

@@ -53,6 +53,7 @@ class RoundChangePublic(BaseModel):
     kendall_w_change: float | None
     spread_change: float | None
     agreement_rose: bool | None
+    agreement_trend: str | None
 
 
 class RoundsPublic(BaseModel):
@@ -87,6 +88,7 @@ def rounds_public(rounds: Rounds) -> RoundsPublic:
                 kendall_w_change=c.kendall_w_change,
                 spread_change=c.spread_change,
                 agreement_rose=c.agreement_rose,
+                agreement_trend=c.agreement_trend,
             )
             for c in rounds.changes
         ],
