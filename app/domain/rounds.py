@@ -37,6 +37,11 @@ class RoundSummary:
     medians: dict[Cell, float]
 
 
+# Changes smaller than this (in W, or in the spread) show as the same two-decimal figure on
+# every screen, so they count as no change rather than a rise or a fall.
+SAME = 0.005
+
+
 @dataclass(frozen=True)
 class RoundChange:
     """From one round to the next: how many people changed each cell, and agreement."""
@@ -61,7 +66,7 @@ class RoundChange:
             change = -self.spread_change
         else:
             return None
-        if abs(change) <= 1e-9:
+        if abs(change) < SAME:
             return "unchanged"
         return "rose" if change > 0 else "fell"
 

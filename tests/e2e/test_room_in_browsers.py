@@ -79,7 +79,7 @@ def test_a_room_of_eight_with_a_countdown_a_reveal_and_a_second_round(server, br
 
     # A second round: two participants see their earlier rating and the median, and revise.
     lead.click("#round-form button")
-    expect(screen.locator('#rounds-table tr[data-round="2"]')).to_be_visible(timeout=5000)
+    expect(screen.locator('#rounds-table th[data-round="2"]')).to_be_visible(timeout=5000)
     expect(screen.locator("#moved-total-2")).to_have_text("0")
     for person, phone in ((0, phones[0]), (1, phones[1])):
         phone.locator("#round-continue").click(timeout=8000)

@@ -247,5 +247,6 @@ def test_rationale_shows_the_rounds_once_a_second_round_opened(client):
     text = client.get(f"{API}/workshops/{workshop['id']}/export.md", headers=auth).text
     assert "## Rounds of rating" in text
     assert "From round 1 to round 2, 16 ratings changed; agreement rose." in text
+    assert "| Funder-based backbone | 1 | 1 |" in text
     html = client.get(f"{API}/workshops/{workshop['id']}/export.html", headers=auth).text
     assert 'id="rounds"' in html

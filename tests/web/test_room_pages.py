@@ -190,7 +190,9 @@ def test_open_round_form_moves_the_console_to_round_two(client):
     _, workshop, _ = workshop_with_clear_ranking(client)
     client.post(f"/workshops/{workshop['id']}/rounds")
     doc = page(client.get(f"/workshops/{workshop['id']}"))
-    assert doc.select_one('#rounds-table tr[data-round="2"]') is not None
+    assert doc.select_one('#rounds-table th[data-round="2"]') is not None
+    ranks = doc.select_one('#rounds-table tr[data-option="funder"]')
+    assert [td.text for td in ranks.select("td")] == ["1", "1"]
     assert "Open round 3" in doc.select_one("#round-form button").text
 
 

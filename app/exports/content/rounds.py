@@ -46,6 +46,19 @@ def section(ctx: Context) -> Section | None:
         numeric=frozenset({2, 3, 4}),
         id="rounds",
     )
+    ranks = Table(
+        ["Option"] + [f"Rank in round {r.number}" for r in rounds.rounds],
+        [
+            [clean_line(o.name)]
+            + [
+                next((str(x.rank) for x in r.ranking if x.option == o.key), "–")
+                for r in rounds.rounds
+            ]
+            for o in w.options
+        ],
+        numeric=frozenset(range(1, len(rounds.rounds) + 1)),
+        id="rounds-ranks",
+    )
     blocks: list[Paragraph | Table] = [
         Paragraph(
             "After discussing the results, the group rated again. Every round is kept as it "
@@ -55,6 +68,7 @@ def section(ctx: Context) -> Section | None:
             "ratings."
         ),
         summary,
+        ranks,
     ]
     for change in rounds.changes:
         blocks.append(Paragraph(_change_sentence(change)))
