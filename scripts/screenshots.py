@@ -54,10 +54,14 @@ def shoot(base: str, email: str, password: str, workshop_id: int, code: str) -> 
         lead.wait_for_url(re.compile(r".*/workshops.*"))
         lead.goto(f"{base}/workshops")
         lead.screenshot(path=IMG / "workshops.png")
-        lead.goto(f"{base}/workshops/{workshop_id}")
-        lead.screenshot(path=IMG / "workshop.png")  # the top: join code, set-up
+        # The console opens on its room and results tab; the decision is in the Decide tab.
+        lead.goto(f"{base}/workshops/{workshop_id}#room")
+        lead.screenshot(path=IMG / "workshop.png")  # the head, the room beside the results
         lead.locator("#results-panel").screenshot(path=IMG / "results.png")
+        lead.click('#console-tabs a[data-tab="decide"]')
         lead.locator("#decision").screenshot(path=IMG / "decision.png")
+        lead.goto(f"{base}/workshops/{workshop_id}/present")
+        lead.screenshot(path=IMG / "present.png")
         lead.goto(f"{base}/plans")
         lead.screenshot(path=IMG / "plans.png")
         lead.fill('#create-plan input[name="title"]', "Diabetes prevention partner network")

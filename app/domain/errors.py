@@ -58,6 +58,12 @@ class Unauthorized(DomainError):
     code = "unauthorized"
 
 
+class Forbidden(DomainError):
+    """The caller is known but may not see this yet (results the facilitator has not shown)."""
+
+    code = "forbidden"
+
+
 class TooManyAttempts(DomainError):
     """Refused for now; `retry_after` says in how many seconds to try again."""
 

@@ -11,6 +11,7 @@ from app.domain.analysis import Analysis
 from app.domain.catalogue import Consideration, Source
 from app.domain.planning import PlanSummary
 from app.domain.results import Cell, WorkshopResults
+from app.domain.rounds import Rounds
 from app.domain.workshop import Event, Participant, Workshop
 
 # Timeline kinds whose detail is the display name of the participant who acted.
@@ -76,6 +77,8 @@ class Record:
     # when an undecided workshop is exported. Documents show its fingerprint and key id.
     sealed: Mapping[str, Any] | None = field(default=None, compare=False)
     provenance: Provenance | None = field(default=None, compare=False)
+    # The rounds of rating, when the facilitator opened more than one (None otherwise).
+    rounds: Rounds | None = field(default=None, compare=False)
 
 
 def pseudonym(index: int) -> str:

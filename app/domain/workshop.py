@@ -259,6 +259,11 @@ class Workshop:
     decision: Decision | None = None
     anonymous: bool = False
     settings: dict = field(default_factory=dict, compare=False, hash=False)
+    # The room: results shown to participants and the room's screen, the countdown's deadline
+    # (None: none running), and the round of rating that is open (1 until another opens).
+    results_visible: bool = False
+    timer_ends_at: datetime | None = None
+    round: int = 1
 
     def criterion(self, key: str) -> Item:
         return next(c for c in self.criteria if c.key == key)

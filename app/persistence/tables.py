@@ -52,6 +52,13 @@ class WorkshopRow(SQLModel, table=True):
     settings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     # Bumped by every write that changes what the results show: the ETag of live views.
     revision: int = Field(default=1)
+    # The room: whether participants and the room's screen see the results, when the
+    # facilitator's countdown ends (None: no countdown), and which round of rating is open.
+    results_visible: bool = False
+    timer_ends_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )
+    round: int = Field(default=1)
     created_at: datetime = _when(nullable=False)
     updated_at: datetime = _when(nullable=False)
 
@@ -126,6 +133,19 @@ class WorkshopEventRow(SQLModel, table=True):
     kind: str = Field(max_length=30)
     detail: str = Field(default="", max_length=300)
     at: datetime = _when(nullable=False)
+
+
+class RatingRoundRow(SQLModel, table=True):
+    """A closed round of rating, kept as it stood when the next round opened: every
+    participant's weights and ratings ({participant id: {criterion: points}} and
+    {participant id: {"option/criterion": rating}}). Never rewritten by later rounds."""
+
+    __tablename__ = "rating_round"
+    workshop_id: int = Field(foreign_key="workshop.id", primary_key=True, ondelete="CASCADE")
+    number: int = Field(primary_key=True)
+    closed_at: datetime = _when(nullable=False)
+    weights: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    ratings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
 class JoinFailureRow(SQLModel, table=True):

@@ -107,6 +107,9 @@ def load_workshop(
         decision=to_decision(decision_row, options) if decision_row else None,
         anonymous=row.anonymous,
         settings=dict(row.settings or {}),
+        results_visible=row.results_visible,
+        timer_ends_at=as_utc(row.timer_ends_at) if row.timer_ends_at else None,
+        round=row.round,
     )
     return workshop, snapshot
 

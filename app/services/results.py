@@ -20,6 +20,7 @@ from app.persistence.tables import ParticipantRow, WorkshopRow
 from app.services.documents import provenance_of, sealed_record
 from app.services.mapping import InputSnapshot, load_events, load_workshop
 from app.services.results_cache import LruCache
+from app.services.rounds import read_rounds
 from app.services.workshops import owned_row
 
 
@@ -248,6 +249,7 @@ def live_record(session: Session, row: WorkshopRow, view: ResultsView | None = N
         },
     )
     robustness = robustness_of(view.analysis) if view.analysis else None
+    rounds = read_rounds(session, row, workshop) if row.round > 1 else None
     return Record(
         workshop,
         view.results,
@@ -257,6 +259,7 @@ def live_record(session: Session, row: WorkshopRow, view: ResultsView | None = N
         robustness,
         analysis=view.analysis,
         provenance=provenance_of(session, row.id),
+        rounds=rounds,
     )
 
 

@@ -169,6 +169,7 @@ def update_workshop(
     goal: str | None = None,
     convener: str | None = None,
     stage: str | None = None,
+    results_visible: bool | None = None,
 ) -> Workshop:
     target: Stage | None = None
     if stage is not None:
@@ -184,7 +185,7 @@ def update_workshop(
         current = Stage(row.stage)
         if current == Stage.DECIDED:
             raise Conflict("The workshop is decided and can no longer change.")
-        changes: dict[str, str] = {}
+        changes: dict[str, str | bool] = {}
         if title is not None:
             changes["title"] = clean_text(title, "title", 200, required=True)
         if goal is not None:
@@ -195,6 +196,12 @@ def update_workshop(
             check_stage_change(current, target)
             changes["stage"] = target.value
             repo.add_event(session, workshop_id, "stage", target.value)
+        if results_visible is not None and results_visible != row.results_visible:
+            changes["results_visible"] = results_visible
+            if results_visible:
+                repo.add_event(session, workshop_id, "revealed")
+            else:
+                repo.add_event(session, workshop_id, "hidden")
         repo.update_workshop(session, row, **changes)
         repo.bump_revision(session, workshop_id)
         return load_workshop(session, row)[0]

@@ -90,10 +90,12 @@ def test_three_participants_reach_a_recorded_decision(server, browser, tmp_path)
     expect(lead.locator('#ranking li[data-rank="1"]')).to_have_attribute("data-option", "nonprofit")
 
     move_to(lead, "Reviewing the results")
+    lead.click('#console-tabs a[data-tab="decide"]')
     lead.select_option('#decision-form select[name="option"]', "nonprofit")
     lead.fill('#decision-form textarea[name="rationale"]', "Trusted by every sector in the room")
     lead.select_option('#decision-form select[name="agreement"]', "consensus")
     lead.fill('#decision-form textarea[name="dissent"]', "Ana would rather the department lead")
+    lead.check('#decision-form input[name="confirm"]')  # recording is permanent: asked first
     lead.click('#decision-form button[type="submit"]')
     expect(lead.locator("#decided-option")).to_have_text(re.compile("onprofit"))
     expect(lead.locator("#decision-form")).to_have_count(0)

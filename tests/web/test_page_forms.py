@@ -77,10 +77,26 @@ def test_unknown_kind_of_item_has_no_route(client):
     assert response.status_code == 404
 
 
+def test_remove_criterion_asks_first_on_a_page_of_its_own(client):
+    _, w = open_workshop(client, stage="setup")
+    sign_in(client)
+    response = client.post(f"/workshops/{w['id']}/criteria/funding/delete")
+    assert response.status_code == 200
+    form = page(response).select_one("#confirm-form")
+    assert form["action"] == f"/workshops/{w['id']}/criteria/funding/delete"
+    assert form.select_one('input[name="confirm"]')["value"] == "yes"
+    doc = page(client.get(f"/workshops/{w['id']}"))
+    assert doc.select_one('#criteria-list li[data-key="funding"]') is not None
+
+
 def test_remove_criterion_posts_to_its_own_route(client):
     _, w = open_workshop(client, stage="setup")
     sign_in(client)
-    response = client.post(f"/workshops/{w['id']}/criteria/funding/delete", follow_redirects=False)
+    response = client.post(
+        f"/workshops/{w['id']}/criteria/funding/delete",
+        data={"confirm": "yes"},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     doc = page(client.get(f"/workshops/{w['id']}"))
     assert doc.select_one('#criteria-list li[data-key="funding"]') is None

@@ -21,6 +21,7 @@ from app.exports.content import (
     ranking,
     ratings,
     robustness,
+    rounds,
     sources,
     timeline,
 )
@@ -39,6 +40,7 @@ SECTIONS: tuple[Callable[[Context], Section | None], ...] = (
     ratings.section,
     ranking.section,
     differed.section,
+    rounds.section,
     robustness.section,
     decision.section,
     collective_impact.section,

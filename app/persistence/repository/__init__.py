@@ -44,6 +44,13 @@ from app.persistence.repository.records import (
     provenance,
     snapshot,
 )
+from app.persistence.repository.room import (
+    add_round,
+    delete_participant,
+    move_input,
+    rounds,
+    set_round_input,
+)
 from app.persistence.repository.workshops import (
     add_decision,
     add_event,
@@ -75,6 +82,11 @@ __all__ = [
     "provenance",
     "add_snapshot",
     "add_provenance",
+    "set_round_input",
+    "rounds",
+    "move_input",
+    "delete_participant",
+    "add_round",
     "add_auth_session",
     "add_decision",
     "add_event",

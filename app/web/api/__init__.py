@@ -12,6 +12,7 @@ from app.web.api import (
     plans,
     records,
     results,
+    room,
     workshops,
 )
 
@@ -25,6 +26,7 @@ for module in (
     results,
     decisions,
     methods,
+    room,
     plans,
     keys,
 ):

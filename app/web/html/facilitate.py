@@ -9,6 +9,7 @@ from app.services import workshops
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt, redirect
 from app.web.html.pages import WorkshopPageDep
+from app.web.html.room import CONFIRMED, confirm_page, control
 
 router = APIRouter(include_in_schema=False)
 
@@ -43,7 +44,14 @@ def update_details(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Re
     details = forms.texts(form, ("title", "convener", "goal"))
     return page.save(
         workshop_id,
-        lambda: workshops.update_workshop(page.session, page.me.id, workshop_id, **details),
+        lambda: workshops.update_workshop(
+            page.session,
+            page.me.id,
+            workshop_id,
+            title=details["title"],
+            convener=details["convener"],
+            goal=details["goal"],
+        ),
         details=details,
     )
 
@@ -51,9 +59,13 @@ def update_details(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Re
 @router.post("/workshops/{workshop_id}/stage")
 def change_stage(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
     stage = str(form.get("stage") or "")
-    return page.save(
+    # Pressed on the presenter view (its N key), the facilitator goes back there.
+    return control(
         workshop_id,
+        page,
+        form,
         lambda: workshops.update_workshop(page.session, page.me.id, workshop_id, stage=stage),
+        anchor="",
     )
 
 
@@ -78,7 +90,22 @@ def add_option(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Respon
     return _add_item(workshop_id, "option", page, form)
 
 
-def _remove_item(workshop_id: int, kind: str, key: str, page: WorkshopPageDep) -> Response:
+def _remove_item(
+    workshop_id: int, kind: str, key: str, page: WorkshopPageDep, form: FormDep
+) -> Response:
+    """Removing asks first, on a page of its own (works without JavaScript)."""
+    if form.get("confirm") != CONFIRMED:
+        w = workshops.get_workshop(page.session, page.me.id, workshop_id)
+        items = w.criteria if kind == "criterion" else w.options
+        name = next((i.name for i in items if i.key == key), key)
+        path = "criteria" if kind == "criterion" else "options"
+        return confirm_page(
+            page.request,
+            f"Remove the {kind} {name}?",
+            f"{name} leaves this workshop; participants will not see it. The timeline records it.",
+            f"/workshops/{workshop_id}/{path}/{key}/delete",
+            f"Remove {name}",
+        )
     return page.save(
         workshop_id,
         lambda: workshops.remove_item(page.session, page.me.id, workshop_id, kind, key),
@@ -87,10 +114,10 @@ def _remove_item(workshop_id: int, kind: str, key: str, page: WorkshopPageDep) -
 
 
 @router.post("/workshops/{workshop_id}/criteria/{key}/delete")
-def remove_criterion(workshop_id: int, key: str, page: WorkshopPageDep) -> Response:
-    return _remove_item(workshop_id, "criterion", key, page)
+def remove_criterion(workshop_id: int, key: str, page: WorkshopPageDep, form: FormDep) -> Response:
+    return _remove_item(workshop_id, "criterion", key, page, form)
 
 
 @router.post("/workshops/{workshop_id}/options/{key}/delete")
-def remove_option(workshop_id: int, key: str, page: WorkshopPageDep) -> Response:
-    return _remove_item(workshop_id, "option", key, page)
+def remove_option(workshop_id: int, key: str, page: WorkshopPageDep, form: FormDep) -> Response:
+    return _remove_item(workshop_id, "option", key, page, form)

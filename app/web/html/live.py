@@ -13,6 +13,7 @@ from app.web.etags import etag_for, not_modified, tagged
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt, redirect
 from app.web.html.pages import WorkshopPageDep
+from app.web.html.room import CONFIRMED
 from app.web.templating import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
@@ -40,6 +41,11 @@ def record_decision(
     workshop_id: int, page: WorkshopPageDep, form: FormDep, archive: ArchiveDep
 ) -> Response:
     typed = forms.texts(form, DECISION_FIELDS)
+    if form.get("confirm") != CONFIRMED:
+        # Recording is permanent: the form's required box says so (checked here too, without
+        # JavaScript or for a form posted some other way).
+        message = "Tick the box to confirm: a recorded decision cannot be changed."
+        return page.render(workshop_id, {"confirm": message}, 422, decision=typed)
     return page.save(
         workshop_id,
         lambda: decisions.record_decision(

@@ -15,17 +15,14 @@ from starlette.responses import Response
 from app.domain.catalogue import Catalogue
 from app.domain.errors import NotFound
 from app.domain.workshop import POINTS_TOTAL, can_edit_items
-from app.services import participant_page, results, workshops
+from app.services import participant_page, room, rounds, workshops
 from app.services.accounts import Facilitator
 from app.services.participant_page import MyPage
 from app.services.participation import ParticipantIdentity
 from app.web.deps import CatalogueDep, PageFacilitator, PageParticipant, SessionDep
 from app.web.html.forms import Attempt, attempt, redirect
+from app.web.qr import join_link
 from app.web.templating import is_htmx, render
-
-
-def join_link(request: Request, code: str) -> str:
-    return str(request.url_for("show_join")) + f"?code={code}"
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,7 @@ class WorkshopPage:
     ) -> Response:
         """The workshop page; `kept` holds what a failed form had typed (details, new_item,
         decision)."""
-        view = results.workshop_results(self.session, self.me.id, workshop_id)
+        view, room_view = room.console_view(self.session, self.me.id, workshop_id)
         w, r = view.workshop, view.results
         context: dict[str, Any] = {
             "me": self.me,
@@ -67,6 +64,8 @@ class WorkshopPage:
             "view": view,
             "r": r,
             "join_link": join_link(self.request, w.join_code),
+            "room": room_view,
+            "rounds": room.console_rounds(room_view),
             "errors": errors or {},
             "details": kept.get("details")
             or {"title": w.title, "convener": w.convener, "goal": w.goal},
@@ -123,6 +122,9 @@ class ParticipantPage:
             "el": page.elicitation,
             "errors": errors or {},
             "total": POINTS_TOTAL,
+            # The room: countdown and results once shown, and the round before beside each cell.
+            "phone": room.phone_view(self.session, self.me, self.workshop_id),
+            "rc": self.round_context(page),
             **extra,
         }
         return render(self.request, "pages/participate.html", context, status_code=status)
@@ -156,9 +158,17 @@ class ParticipantPage:
             "errors": errors or {},
             "total": POINTS_TOTAL,
             "o": option,
+            "rc": self.round_context(page) if part == "option" else None,
             **extra,
         }
         return render(self.request, PARTIALS[part], context, status_code=status)
+
+    def round_context(self, page: MyPage) -> rounds.RoundContext | None:
+        """The round before, beside each cell: read only from the second round on, so a save
+        in the first round stays one transaction."""
+        if page.mine.workshop.round <= 1:
+            return None
+        return rounds.round_context(self.session, self.me, self.workshop_id)
 
     def show(self) -> MyPage:
         return participant_page.show(self.session, self.me, self.workshop_id)

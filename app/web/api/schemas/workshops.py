@@ -27,6 +27,7 @@ class WorkshopUpdate(Body):
     goal: Text | None = None
     convener: Short | None = None
     stage: StageName | None = None
+    results_visible: bool | None = None
 
 
 class CriterionCreate(Body):
@@ -85,6 +86,9 @@ class WorkshopPublic(BaseModel):
     options: list[ItemRefPublic]
     participants: list[ParticipantPublic]
     created_at: datetime
+    results_visible: bool = False
+    round: int = 1
+    timer_ends_at: datetime | None = None
 
 
 def workshop_public(w: Workshop) -> WorkshopPublic:
@@ -106,6 +110,9 @@ def workshop_public(w: Workshop) -> WorkshopPublic:
             for p in w.participants
         ],
         created_at=w.created_at,
+        results_visible=w.results_visible,
+        round=w.round,
+        timer_ends_at=w.timer_ends_at,
     )
 
 
