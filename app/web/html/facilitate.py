@@ -100,7 +100,7 @@ def _remove_item(
         name = next((i.name for i in items if i.key == key), key)
         path = "criteria" if kind == "criterion" else "options"
         return confirm_page(
-            page.request,
+            page,
             f"Remove the {kind} {name}?",
             f"{name} leaves this workshop; participants will not see it. The timeline records it.",
             f"/workshops/{workshop_id}/{path}/{key}/delete",

@@ -130,10 +130,11 @@ def open_round(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Respon
 
 
 def confirm_page(
-    request: Request, heading: str, message: str, action: str, button: str, **hidden: object
+    page: WorkshopPageDep, heading: str, message: str, action: str, button: str, **hidden: object
 ) -> Response:
     """The step before anything that cannot be undone: works without JavaScript."""
     context = {
+        "me": page.me,
         "heading": heading,
         "message": message,
         "action": action,
@@ -141,7 +142,7 @@ def confirm_page(
         "hidden": {k: str(v) for k, v in hidden.items()},
         "cancel": action.split("/participants")[0].split("/criteria")[0].split("/options")[0],
     }
-    return render(request, "pages/confirm.html", context)
+    return render(page.request, "pages/confirm.html", context)
 
 
 @router.post("/workshops/{workshop_id}/participants/{participant_id}/remove")
@@ -151,7 +152,7 @@ def remove_participant(
     if form.get("confirm") != CONFIRMED:
         who = roster.participant(page.session, page.me.id, workshop_id, participant_id)
         return confirm_page(
-            page.request,
+            page,
             f"Remove {who.name}?",
             f"{who.name} and every weight, rating and comment they gave leave the workshop, "
             "its results and its earlier rounds. This cannot be undone; the timeline records it.",
@@ -177,7 +178,7 @@ def merge_participants(workshop_id: int, page: WorkshopPageDep, form: FormDep) -
         kept = roster.participant(page.session, page.me.id, workshop_id, keep)
         gone = roster.participant(page.session, page.me.id, workshop_id, other)
         return confirm_page(
-            page.request,
+            page,
             f"Merge {gone.name} into {kept.name}?",
             f"The two entries become one, {kept.name}: what {kept.name} gave stays, what only "
             f"{gone.name} gave moves over, and {gone.name}'s entry is removed. This cannot be "
