@@ -69,6 +69,9 @@ from bench.wrk_phases import (  # noqa: E402 - after the path tweak
 )
 
 EMAIL, PASSWORD = "bench@example.org", "a long benchmark password"
+# Seconds between wrk phases: requests still queued in the server when wrk stops (the
+# reveal's 200 connections) finish before the next phase starts measuring.
+SETTLE = 5.0
 SECTORS = ["government", "nonprofit", "funder", "health-care", "community", "business"]
 
 
@@ -690,12 +693,20 @@ async def measured(
     room_seconds = await room(server, args, w, room_stats, acked, members, pdf_workshop)
     room_cpu = room_cpu_line(window, client0)
     burst_r = await burst(server, args, w, acked, members)
+    await asyncio.sleep(SETTLE)
     reveal_r = await reveal(server, args, w, members)
+    await asyncio.sleep(SETTLE)
     last = await ceiling(server, args)
     last.name = "ceiling again: GET /healthz"
     print(f"\nroom: {room_seconds:.1f} s, {args.pdfs} PDF downloads at {args.pdf_after:g} s")
     print("\n".join(table(room_stats, room_seconds)))
     print(room_cpu)
+    pdfs = sorted(room_stats.latencies.get("pdf 30x15x8", []))
+    if pdfs:
+        print(
+            f"PDF 30 x 15 x 8, {len(pdfs)} at once during the room: the first done in "
+            f"{pdfs[0]:.1f} s, the last in {pdfs[-1]:.1f} s (they queue for the document pool)"
+        )
     phases = [first, burst_r, reveal_r, last]
     print("\n" + "\n".join(wrk_table(phases)))
     for r in phases:

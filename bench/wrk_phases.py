@@ -141,7 +141,7 @@ def run_wrk(
     if profile is not None:
         spy = subprocess.Popen(
             [str(Path(sys.executable).parent / "py-spy"), "record", "-p", str(server_pgid)]
-            + ["--subprocesses", "--nonblocking", "--format", "raw", "-r", "50"]
+            + ["--subprocesses", "--gil", "--nonblocking", "--format", "raw", "-r", "100"]
             + ["-d", str(max(1, int(seconds))), "-o", str(profile)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -233,9 +233,9 @@ IDLE = ("Queue.get", "Condition.wait", "select (selectors", "_worker (concurrent
 
 
 def profile_summary(profile: Path, top: int = 14) -> list[str]:
-    """Where the server's busy samples went: by library of the innermost frame (where the CPU
-    was), then our functions by the share of samples they are on the stack. A worker thread
-    waiting for work and the event loop waiting in select are idle, left out."""
+    """Where the server's interpreter time went (py-spy samples the thread holding the GIL):
+    by library of the innermost frame, then our functions by the share of samples they are
+    on the stack. A worker thread waiting for work and the event loop in select are left out."""
     leaves: dict[str, int] = {}
     ours: dict[str, int] = {}
     total = 0
@@ -254,7 +254,7 @@ def profile_summary(profile: Path, top: int = 14) -> list[str]:
             ours[name] = ours.get(name, 0) + n
     if not total:
         return ["(no busy samples)"]
-    lines = [f"{total} busy samples; where the CPU was (innermost frame):"]
+    lines = [f"{total} samples holding the GIL; where (innermost frame):"]
     for name, n in sorted(leaves.items(), key=lambda kv: -kv[1])[:top]:
         lines.append(f"  {n / total:6.1%}  {name}")
     lines.append("our functions on the stack:")
