@@ -13,7 +13,8 @@ figure is known to measure the server and not the load generator.
    options one PUT per option, pausing `--think` seconds between steps (a person on a phone),
    while `--watchers` facilitator views poll /workshops/{id}/live every 2 s with If-None-Match
    and one poller reads /api/v1/workshops/{id}/results. `--pdfs` facilitators download the
-   PDF of a 30 x 15 x 8 workshop at the same time. Latency targets are read here.
+   PDF of a 30 x 15 x 8 workshop at the same time (`--pdfs 6`; 0 by default, so the targets
+   are read without them).
 3. burst: score PUTs from wrk, back to back for `--duration` seconds, each as one of the
    room's participants (a Lua script cycles through their tokens and the options).
 4. reveal: the room's participants fetch the revealed results at once (one wrk connection
@@ -776,7 +777,7 @@ def main() -> int:
     parser.add_argument("--watchers", type=int, default=5, help="facilitator views polling")
     parser.add_argument("--concurrency", type=int, default=32, help="wrk connections")
     parser.add_argument("--duration", type=float, default=8.0, help="seconds of each wrk phase")
-    parser.add_argument("--pdfs", type=int, default=6, help="PDF downloads at once in the room")
+    parser.add_argument("--pdfs", type=int, default=0, help="PDF downloads at once in the room")
     parser.add_argument("--pdf-after", type=float, default=10.0, help="seconds into the room")
     parser.add_argument(
         "--profile",
