@@ -64,6 +64,7 @@ class WrkResult:
     seconds: float
     rps: float
     latency_ms: dict[str, float]
+    max_ms: float
     errors: int
     error_text: str
     client_cpu: float  # seconds of CPU wrk used
@@ -92,6 +93,8 @@ def parse(name: str, out: str, client_cpu: float, server_cpu: float, load: str) 
     seconds = _ms(done.group(2) + done.group(3)) / 1000
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     latency = {q: _ms(v) for q, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M)}
+    # Thread Stats: "Latency  avg  stdev  max  +/- stdev"
+    worst = re.search(r"^\s+Latency\s+\S+\s+\S+\s+(\S+)", out, re.M)
     errors, texts = 0, []
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if non2xx:
@@ -107,6 +110,7 @@ def parse(name: str, out: str, client_cpu: float, server_cpu: float, load: str) 
         seconds,
         rps,
         latency,
+        _ms(worst.group(1)) if worst else 0.0,
         errors,
         "; ".join(texts),
         client_cpu,
