@@ -13,7 +13,8 @@ figure is known to measure the server and not the load generator.
    options one PUT per option, pausing `--think` seconds between steps (a person on a phone),
    while `--watchers` facilitator views poll /workshops/{id}/live every 2 s with If-None-Match
    and one poller reads /api/v1/workshops/{id}/results. `--pdfs` facilitators download the
-   PDF of a 30 x 15 x 8 workshop at the same time. Latency targets are read here.
+   PDF of a 30 x 15 x 8 workshop at the same time (`--pdfs 6`; 0 by default, so the targets
+   are read without them).
 3. burst: score PUTs from wrk, back to back for `--duration` seconds, each as one of the
    room's participants (a Lua script cycles through their tokens and the options).
 4. reveal: the room's participants fetch the revealed results at once (one wrk connection
@@ -69,6 +70,9 @@ from bench.wrk_phases import (  # noqa: E402 - after the path tweak
 )
 
 EMAIL, PASSWORD = "bench@example.org", "a long benchmark password"
+# Seconds between wrk phases: requests still queued in the server when wrk stops (the
+# reveal's 200 connections) finish before the next phase starts measuring.
+SETTLE = 5.0
 SECTORS = ["government", "nonprofit", "funder", "health-care", "community", "business"]
 
 
@@ -192,6 +196,8 @@ class Acked:
     joined: set[int] = field(default_factory=set)
     weights: dict[int, dict[str, float]] = field(default_factory=dict)
     ratings: dict[int, dict[tuple[str, str], int]] = field(default_factory=dict)
+    # Cells the burst wrote: the stored value must be one of those ever written there.
+    either: dict[tuple[int, tuple[str, str]], set[int]] = field(default_factory=dict)
 
 
 async def call(
@@ -414,14 +420,23 @@ def check_database(database_url: str, w: Workshop, acked: Acked) -> list[str]:
     lost = [p for p, points in acked.weights.items() if weights.get(p) != points]
     if lost:
         problems.append(f"{len(lost)} acknowledged weight sets missing or different")
-    lost_cells = sum(
-        1
+    lost_cells = [
+        f"participant {p} {cell}: acknowledged {value}, stored {ratings.get(p, {}).get(cell)}"
         for p, cells in acked.ratings.items()
         for cell, value in cells.items()
         if ratings.get(p, {}).get(cell) != value
-    )
+    ]
     if lost_cells:
-        problems.append(f"{lost_cells} acknowledged ratings missing or different")
+        problems.append(
+            f"{len(lost_cells)} acknowledged ratings missing or different, e.g. {lost_cells[:3]}"
+        )
+    strange = [
+        f"participant {p} {cell}: stored {ratings.get(p, {}).get(cell)}, written {sorted(values)}"
+        for (p, cell), values in acked.either.items()
+        if ratings.get(p, {}).get(cell) not in values
+    ]
+    if strange:
+        problems.append(f"{len(strange)} burst cells hold no value written, e.g. {strange[:3]}")
     partial_weights = [p for p, got in weights.items() if set(got) != set(w.criteria)]
     if partial_weights:
         problems.append(f"{len(partial_weights)} half-written weight sets")
@@ -578,20 +593,19 @@ async def burst(
         script,
         profile=spied(args, server, "burst"),
     )
-    # Request n wrote burst_rating(n % P, (n // P) % O) on every criterion. Responses finish
-    # out of order and some were still in flight at the end: requests more than a set of
-    # connections before the count are known stored; the last ones may or may not be.
+    # Request n wrote burst_rating(n % P, (n // P) % O) on every criterion. wrk counts the
+    # answered requests but does not say which, and may drop a request it generated but
+    # could not send yet (a busy server's full socket): each cell the burst may have written
+    # must hold the room's acknowledged value or the burst's, never a third or none.
     combos = len(members) * len(w.options)
-    known = max(0, result.requests - args.concurrency) if not result.errors else 0
-    touched = min(combos, result.requests + args.concurrency)
-    for n in range(min(touched, combos)):
+    touched = min(combos, result.requests + 4 * args.concurrency)
+    for n in range(touched):
         t, o = n % len(members), (n // len(members)) % len(w.options)
         cells = acked.ratings.setdefault(members[t].id, {})
         for c in w.criteria:
-            if n < known:
-                cells[(w.options[o], c)] = burst_rating(t, o)
-            else:
-                cells.pop((w.options[o], c), None)
+            cell = (w.options[o], c)
+            values = {burst_rating(t, o)} | ({cells.pop(cell)} if cell in cells else set())
+            acked.either[(members[t].id, cell)] = values
     return result
 
 
@@ -676,7 +690,12 @@ def judge(ceiling_rps: float, phases: list[WrkResult], room_stats: Stats) -> lis
 
 
 async def measured(
-    server: Server, args: argparse.Namespace, w: Workshop, acked: Acked, room_stats: Stats
+    server: Server,
+    args: argparse.Namespace,
+    w: Workshop,
+    acked: Acked,
+    room_stats: Stats,
+    database_url: str,
 ) -> list[str]:
     """Ceiling, room (with PDFs), burst, reveal and the ceiling again, printed; the targets
     missed. On a shared machine the ceiling moves: the ratios use the mean of the two."""
@@ -689,13 +708,28 @@ async def measured(
     window, client0 = CpuWindow(server.pgid), time.process_time()
     room_seconds = await room(server, args, w, room_stats, acked, members, pdf_workshop)
     room_cpu = room_cpu_line(window, client0)
+    # The room's every acknowledged write, checked exactly before the burst overwrites cells.
+    after_room = check_database(database_url, w, acked)
+    print(
+        f"stored after the room: {len(acked.joined)} joins, {len(acked.weights)} weight sets, "
+        f"{sum(len(c) for c in acked.ratings.values())} ratings acknowledged; "
+        + ("all found, none half-written" if not after_room else "; ".join(after_room))
+    )
     burst_r = await burst(server, args, w, acked, members)
+    await asyncio.sleep(SETTLE)
     reveal_r = await reveal(server, args, w, members)
+    await asyncio.sleep(SETTLE)
     last = await ceiling(server, args)
     last.name = "ceiling again: GET /healthz"
     print(f"\nroom: {room_seconds:.1f} s, {args.pdfs} PDF downloads at {args.pdf_after:g} s")
     print("\n".join(table(room_stats, room_seconds)))
     print(room_cpu)
+    pdfs = sorted(room_stats.latencies.get("pdf 30x15x8", []))
+    if pdfs:
+        print(
+            f"PDF 30 x 15 x 8, {len(pdfs)} at once during the room: the first done in "
+            f"{pdfs[0]:.1f} s, the last in {pdfs[-1]:.1f} s (they queue for the document pool)"
+        )
     phases = [first, burst_r, reveal_r, last]
     print("\n" + "\n".join(wrk_table(phases)))
     for r in phases:
@@ -707,7 +741,7 @@ async def measured(
         f"{last.rps:.0f}): burst score PUTs {burst_r.rps / mean:.2f} x, "
         f"reveal {reveal_r.rps / mean:.2f} x"
     )
-    return judge(mean, [first, burst_r, reveal_r, last], room_stats)
+    return after_room + judge(mean, [first, burst_r, reveal_r, last], room_stats)
 
 
 async def run(args: argparse.Namespace) -> int:
@@ -738,14 +772,15 @@ async def run(args: argparse.Namespace) -> int:
             )
             print("\n".join(table(room_stats, room_seconds)))
         else:
-            failures += await measured(server, args, w, acked, room_stats)
+            failures += await measured(server, args, w, acked, room_stats, database_url)
         for kind, count in room_stats.errors.items():
             failures.append(f"{count} errors on {kind}: {room_stats.samples[kind]}")
         problems = check_database(database_url, w, acked)
         failures += problems
         print(
             f"\nstored: {len(acked.joined)} joins, {len(acked.weights)} weight sets, "
-            f"{sum(len(c) for c in acked.ratings.values())} ratings acknowledged; "
+            f"{sum(len(c) for c in acked.ratings.values())} ratings acknowledged and "
+            f"{len(acked.either)} cells the burst wrote; "
             + ("all found, none half-written" if not problems else "; ".join(problems))
         )
     finally:
@@ -765,7 +800,7 @@ def main() -> int:
     parser.add_argument("--watchers", type=int, default=5, help="facilitator views polling")
     parser.add_argument("--concurrency", type=int, default=32, help="wrk connections")
     parser.add_argument("--duration", type=float, default=8.0, help="seconds of each wrk phase")
-    parser.add_argument("--pdfs", type=int, default=6, help="PDF downloads at once in the room")
+    parser.add_argument("--pdfs", type=int, default=0, help="PDF downloads at once in the room")
     parser.add_argument("--pdf-after", type=float, default=10.0, help="seconds into the room")
     parser.add_argument(
         "--profile",

@@ -64,6 +64,7 @@ class WrkResult:
     seconds: float
     rps: float
     latency_ms: dict[str, float]
+    max_ms: float
     errors: int
     error_text: str
     client_cpu: float  # seconds of CPU wrk used
@@ -92,6 +93,8 @@ def parse(name: str, out: str, client_cpu: float, server_cpu: float, load: str) 
     seconds = _ms(done.group(2) + done.group(3)) / 1000
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     latency = {q: _ms(v) for q, v in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", out, re.M)}
+    # Thread Stats: "Latency  avg  stdev  max  +/- stdev"
+    worst = re.search(r"^\s+Latency\s+\S+\s+\S+\s+(\S+)", out, re.M)
     errors, texts = 0, []
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     if non2xx:
@@ -107,6 +110,7 @@ def parse(name: str, out: str, client_cpu: float, server_cpu: float, load: str) 
         seconds,
         rps,
         latency,
+        _ms(worst.group(1)) if worst else 0.0,
         errors,
         "; ".join(texts),
         client_cpu,
@@ -141,7 +145,7 @@ def run_wrk(
     if profile is not None:
         spy = subprocess.Popen(
             [str(Path(sys.executable).parent / "py-spy"), "record", "-p", str(server_pgid)]
-            + ["--subprocesses", "--nonblocking", "--format", "raw", "-r", "50"]
+            + ["--subprocesses", "--gil", "--nonblocking", "--format", "raw", "-r", "100"]
             + ["-d", str(max(1, int(seconds))), "-o", str(profile)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -233,9 +237,9 @@ IDLE = ("Queue.get", "Condition.wait", "select (selectors", "_worker (concurrent
 
 
 def profile_summary(profile: Path, top: int = 14) -> list[str]:
-    """Where the server's busy samples went: by library of the innermost frame (where the CPU
-    was), then our functions by the share of samples they are on the stack. A worker thread
-    waiting for work and the event loop waiting in select are idle, left out."""
+    """Where the server's interpreter time went (py-spy samples the thread holding the GIL):
+    by library of the innermost frame, then our functions by the share of samples they are
+    on the stack. A worker thread waiting for work and the event loop in select are left out."""
     leaves: dict[str, int] = {}
     ours: dict[str, int] = {}
     total = 0
@@ -254,7 +258,7 @@ def profile_summary(profile: Path, top: int = 14) -> list[str]:
             ours[name] = ours.get(name, 0) + n
     if not total:
         return ["(no busy samples)"]
-    lines = [f"{total} busy samples; where the CPU was (innermost frame):"]
+    lines = [f"{total} samples holding the GIL; where (innermost frame):"]
     for name, n in sorted(leaves.items(), key=lambda kv: -kv[1])[:top]:
         lines.append(f"  {n / total:6.1%}  {name}")
     lines.append("our functions on the stack:")

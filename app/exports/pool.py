@@ -4,6 +4,7 @@ the server process's interpreter lock, and only a bounded number at once."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +23,7 @@ T = TypeVar("T")
 # uses one core at most, and six exports at once queue here instead of taking both cores.
 HEAVY = frozenset({"pdf"})
 DEFAULT_WORKERS = 1
+NICENESS = 10
 
 
 class DocumentPool:
@@ -38,7 +40,9 @@ class DocumentPool:
             if self._executor is None:
                 # spawn, not fork: forking a server with running threads can copy held locks.
                 context = multiprocessing.get_context("spawn")
-                self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+                self._executor = ProcessPoolExecutor(
+                    self.workers, mp_context=context, initializer=_yield_to_the_room
+                )
             return self._executor
 
     def run(self, job: Callable[..., T], *args: Any) -> T:
@@ -59,6 +63,15 @@ class DocumentPool:
             if self._executor is not None:
                 self._executor.shutdown(wait=True, cancel_futures=True)
                 self._executor = None
+
+
+def _yield_to_the_room() -> None:
+    """A worker runs at a lower priority: when the cores are busy, the server's requests (a
+    room submitting) go first and the document takes longer."""
+    try:
+        os.nice(NICENESS)
+    except OSError:  # not permitted here: same priority as the server
+        pass
 
 
 def portable(record: Record) -> Record:

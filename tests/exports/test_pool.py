@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from app.exports.pool import DocumentPool, render_bounded
+from app.exports.pool import NICENESS, DocumentPool, render_bounded
 from tests.exports.records import make_record
 
 
@@ -39,3 +40,15 @@ def test_document_pool_renders_pdf_in_a_worker():
         pool.shutdown()
     assert document.content.startswith(b"%PDF")
     assert document.media_type == "application/pdf"
+
+
+def worker_niceness() -> int:
+    return os.nice(0)
+
+
+def test_document_pool_worker_runs_below_the_server():
+    pool = DocumentPool(workers=1)
+    try:
+        assert pool.run(worker_niceness) >= os.nice(0) + NICENESS
+    finally:
+        pool.shutdown()
