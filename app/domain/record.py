@@ -73,7 +73,8 @@ def participant_inputs(
     comments: Mapping[int, Mapping[Cell, str]],
     elicitations: Mapping[int, dict] | None = None,
 ) -> tuple[ParticipantInput, ...]:
-    """Everyone's input in join order, keyed by pseudonym instead of database id."""
+    """Everyone's input in the workshop's order (arrival, or a random one when anonymous),
+    keyed by pseudonym instead of database id."""
     return tuple(
         ParticipantInput(
             ref=pseudonym(index),

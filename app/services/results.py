@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlmodel import Session
@@ -73,6 +73,8 @@ def results_of(
     for per_participant in snapshot.comments.values():
         for cell, text in per_participant.items():
             comments.setdefault(cell, []).append(text)
+    if workshop.anonymous:  # in join order they would say who wrote first
+        comments = {cell: sorted(texts) for cell, texts in comments.items()}
     return ResultsView(workshop, analysis.results, comments, analysis)
 
 
@@ -105,6 +107,8 @@ def _method_inputs(
                 matrices[pid] = pairwise_matrix(workshop.criteria, e.payload.get("judgments", []))
             except InvalidInput:
                 continue  # answers about criteria that no longer exist
+    if row.anonymous:  # everyone counts the same (domain/anonymity.py)
+        return MethodInputs(replace(settings, participant_weights=False), {}, matrices)
     return MethodInputs(settings, {p.id or 0: p.weight for p in people}, matrices)
 
 
@@ -154,17 +158,23 @@ def record_of(session: Session, row: WorkshopRow) -> Record:
     people = repo.participants(session, row.id)
     workshop, snapshot = load_workshop(session, row, people=people)
     elicitations = repo.elicitations(session, [p.id or 0 for p in people])
+    # Names as the workshop shows them; an anonymous one names nobody in its timeline, not
+    # even by pseudonym, so no pseudonym is tied to a time.
+    shown = {p.id: p.name for p in workshop.participants}
     events = masked_events(
         load_events(session, row.id),
         [p.name for p in people],
-        [p.name for p in workshop.participants],
+        [
+            "a participant" if row.anonymous else shown.get(p.id or 0, "a participant")
+            for p in people
+        ],
     )
     view = results_of(
         workshop, snapshot, _method_inputs(session, row, workshop, people, elicitations)
     )
     inputs = participant_inputs(
         workshop.participants,
-        {p.id or 0: p.weight for p in people},
+        {} if row.anonymous else {p.id or 0: p.weight for p in people},
         snapshot.weights,
         snapshot.ratings,
         snapshot.comments,
