@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     # from anyone else the header is ignored, so a client cannot pick its own address.
     trusted_proxies: str = ""
     # The largest request body read at all; a larger one is answered 413 before parsing.
-    max_body_bytes: int = 2_000_000
+    max_body_bytes: int = 5_000_000
     session_days: int = 14
     access_log: bool = True
     # Log lines: JSON for a log collector, or readable text; by default JSON in production.

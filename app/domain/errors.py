@@ -162,8 +162,12 @@ def normalized_weights(
         raise InvalidInput(
             f"{field} are all zero; at least one must be positive", code=ZERO_SUM, field=field
         )
-    scaled = arr / top  # by the largest first: a sum of huge values never overflows to inf
-    return scaled / scaled.sum()
+    with np.errstate(over="ignore"):
+        total = float(arr.sum())
+    if not np.isfinite(total):  # huge values: scale by the largest first, the sum then fits
+        arr = arr / top
+        total = float(arr.sum())
+    return arr / total
 
 
 def choice(value: str, allowed: Sequence[str], field: str) -> str:

@@ -61,8 +61,13 @@ def aggregate_priorities(
     tops = arr.max(axis=1)
     if np.any(tops <= 0):
         raise InvalidInput("a member's priority vector is all zero", code=ZERO_SUM, field="vectors")
-    arr = arr / tops[:, None]  # by each row's largest first, so no sum overflows
-    arr = arr / arr.sum(axis=1)[:, None]
+    with np.errstate(over="ignore"):
+        totals = arr.sum(axis=1)
+    huge = ~np.isfinite(totals)
+    if huge.any():  # rows whose sum overflows: scale by their largest value first
+        arr = np.where(huge[:, None], arr / tops[:, None], arr)
+        totals = arr.sum(axis=1)
+    arr = arr / totals[:, None]
     lam = _member_weights(member_weights, arr.shape[0])
     if method == "arithmetic":
         out = lam @ arr

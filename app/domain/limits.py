@@ -6,9 +6,9 @@ catalogue's rules, the record reader and the use cases all take them from here."
 
 from __future__ import annotations
 
-MAX_CRITERIA = 30
-MAX_OPTIONS = 20
-MAX_PARTICIPANTS = 300
+MAX_CRITERIA = 20
+MAX_OPTIONS = 12
+MAX_PARTICIPANTS = 200
 MAX_EVENTS = 5_000  # a timeline in an imported record
 MAX_WEIGHT = 1_000_000  # a typed weight, points or swing value; normalised safely below it
 MAX_JUDGMENTS = MAX_CRITERIA * (MAX_CRITERIA - 1) // 2

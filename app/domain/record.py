@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -93,7 +93,8 @@ def participant_inputs(
     comments: Mapping[int, Mapping[Cell, str]],
     elicitations: Mapping[int, dict] | None = None,
 ) -> tuple[ParticipantInput, ...]:
-    """Everyone's input in join order, keyed by pseudonym instead of database id."""
+    """Everyone's input in the workshop's order (arrival, or a random one when anonymous),
+    keyed by pseudonym instead of database id."""
     return tuple(
         ParticipantInput(
             ref=pseudonym(index),
@@ -108,6 +109,30 @@ def participant_inputs(
             elicitation=(elicitations or {}).get(p.id),
         )
         for index, p in enumerate(participants, start=1)
+    )
+
+
+def participant_copy(record: Record, participant_id: int) -> Record:
+    """What one participant's own copy of the rationale holds: the group's results and the
+    decision, and of raw input only their own. Others' weights, ratings and comments stay
+    out, the timeline keeps what the group did (stages, the decision) but not who did what,
+    and everyone else appears under a pseudonym."""
+    people = record.workshop.participants
+    place = next((i for i, p in enumerate(people) if p.id == participant_id), None)
+    own = record.inputs[place] if place is not None and place < len(record.inputs) else None
+    shown = tuple(
+        p if p.id == participant_id else replace(p, name=f"Participant {i}")
+        for i, p in enumerate(people, start=1)
+    )
+    comments: dict[Cell, list[str]] = {}
+    for cell, text in (own.comments if own else {}).items():
+        comments[cell] = [text]
+    return replace(
+        record,
+        workshop=replace(record.workshop, participants=shown),
+        comments=comments,
+        events=[e for e in record.events if e.kind not in PERSONAL_EVENTS],
+        inputs=(own,) if own else (),
     )
 
 

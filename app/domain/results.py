@@ -135,13 +135,18 @@ def rating_values(
 
 
 def normalize_points(points: Mapping[str, float]) -> dict[str, float]:
-    """Shares summing to 1, scaled by the largest value first so huge values never overflow."""
-    top = max(points.values(), default=0.0)
-    if not top > 0 or not math.isfinite(top):
+    """Shares summing to 1; values so large their sum overflows are scaled by the largest
+    first (ordinary values keep the plain division, to the last digit)."""
+    total = sum(points.values())
+    if not math.isfinite(total):
+        top = max(points.values())
+        if not math.isfinite(top):
+            return dict.fromkeys(points, 0.0)
+        points = {key: value / top for key, value in points.items()}
+        total = sum(points.values())
+    if total <= 0:
         return dict.fromkeys(points, 0.0)
-    scaled = {key: value / top for key, value in points.items()}
-    total = math.fsum(scaled.values())
-    return {key: value / total for key, value in scaled.items()}
+    return {key: value / total for key, value in points.items()}
 
 
 def usable_weights(points: Mapping[str, float] | None) -> bool:

@@ -1,7 +1,8 @@
 """Every weight and rating in long form, one row each, under pseudonymous participant ids.
 
-No names, ever: a participant is P01, P02, ... in join order. Text a person typed is escaped so
-a spreadsheet shows it as text and never evaluates it as a formula.
+No names, ever: a participant is P01, P02, ... in the workshop's order (a random one, not
+arrival, when it is anonymous). Text a person typed is escaped so a spreadsheet shows it as
+text and never evaluates it as a formula.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from app.domain.anonymity import coarsened_sectors
 from app.domain.results import Cell, is_submitted, usable_weights
 from app.domain.workshop import Decision, Event, Item, Participant, Stage, Workshop
 from app.persistence import repository as repo
@@ -74,22 +75,7 @@ def load_workshop(
         people = repo.participants(session, row.id) if with_people else []
     if snapshot is None:
         snapshot = InputSnapshot(session, [p.id for p in people if p.id is not None])
-    participants = tuple(
-        Participant(
-            id=p.id or 0,
-            # An anonymous workshop never lets a name leave the database.
-            name=f"Participant {index}" if row.anonymous else p.name,
-            sector=p.sector,
-            submitted=is_submitted(
-                snapshot.weights.get(p.id or 0),
-                snapshot.ratings.get(p.id or 0, {}),
-                criteria,
-                options,
-            ),
-            joined_at=as_utc(p.joined_at),
-        )
-        for index, p in enumerate(people, start=1)
-    )
+    participants = _participants(row, people, snapshot, criteria, options)
     decision_row = repo.decision(session, row.id)
     workshop = Workshop(
         id=row.id,
@@ -112,6 +98,39 @@ def load_workshop(
         round=row.round,
     )
     return workshop, snapshot
+
+
+def _participants(
+    row: WorkshopRow,
+    people: list[ParticipantRow],
+    snapshot: InputSnapshot,
+    criteria: tuple[Item, ...],
+    options: tuple[Item, ...],
+) -> tuple[Participant, ...]:
+    """The participants as the workshop shows them. An anonymous workshop never lets a name
+    leave the database, and ties no pseudonym to arrival: members are ordered by their token's
+    hash (random and secret), carry the workshop's own time instead of theirs, and show a
+    sector only where enough members share it (domain/anonymity.py)."""
+    if row.anonymous:
+        people = sorted(people, key=lambda p: p.token_hash)
+        sectors = coarsened_sectors([p.sector for p in people])
+    else:
+        sectors = [p.sector for p in people]
+    return tuple(
+        Participant(
+            id=p.id or 0,
+            name=f"Participant {index}" if row.anonymous else p.name,
+            sector=sectors[index - 1],
+            submitted=is_submitted(
+                snapshot.weights.get(p.id or 0),
+                snapshot.ratings.get(p.id or 0, {}),
+                criteria,
+                options,
+            ),
+            joined_at=as_utc(row.created_at if row.anonymous else p.joined_at),
+        )
+        for index, p in enumerate(people, start=1)
+    )
 
 
 def load_events(session: Session, workshop_id: int) -> list[Event]:

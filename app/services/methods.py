@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app.domain.anonymity import check_participant_weights_allowed
 from app.domain.elicitation import MethodSettings
 from app.domain.errors import Conflict, NotFound
 from app.domain.numbers import check_weight
@@ -58,6 +59,9 @@ def _write_method(
     participant_weights: dict[int, Any] | None,
 ) -> MethodSettings:
     row = owned_row(session, owner_id, workshop_id, lock=True)
+    check_participant_weights_allowed(
+        row.anonymous, bool(changes.get("participant_weights")) or bool(participant_weights)
+    )
     for participant_id, weight in (participant_weights or {}).items():
         _set_weight(session, workshop_id, participant_id, weight)
     if Stage(row.stage) == Stage.DECIDED:
@@ -88,6 +92,7 @@ def set_participant_weight(
         row = owned_row(session, owner_id, workshop_id, lock=True)
         if Stage(row.stage) == Stage.DECIDED:
             raise Conflict("The workshop is decided and can no longer change.")
+        check_participant_weights_allowed(row.anonymous, True)
         value = _set_weight(session, workshop_id, participant_id, weight)
         repo.bump_revision(session, workshop_id)
         return value

@@ -68,6 +68,8 @@ def results_of(
     for per_participant in snapshot.comments.values():
         for cell, text in per_participant.items():
             comments.setdefault(cell, []).append(text)
+    if workshop.anonymous:  # in join order they would say who wrote first
+        comments = {cell: sorted(texts) for cell, texts in comments.items()}
     return ResultsView(workshop, analysis.results, comments, analysis)
 
 
@@ -117,6 +119,8 @@ def method_inputs(
                 matrices[pid] = pairwise_matrix(workshop.criteria, e.payload.get("judgments", []))
             except InvalidInput:
                 continue  # answers about criteria that no longer exist
+    if row.anonymous:  # everyone counts the same (domain/anonymity.py)
+        return MethodInputs(replace(settings, participant_weights=False), {}, matrices)
     return MethodInputs(settings, {p.id or 0: p.weight for p in people}, matrices)
 
 
@@ -230,16 +234,22 @@ def live_record(session: Session, row: WorkshopRow, view: ResultsView | None = N
     people = repo.participants(session, row.id)
     workshop, snapshot = load_workshop(session, row, people=people)
     elicitations = repo.elicitations(session, [p.id or 0 for p in people])
+    # Names as the workshop shows them; an anonymous one names nobody in its timeline, not
+    # even by pseudonym, so no pseudonym is tied to a time.
+    shown = {p.id: p.name for p in workshop.participants}
     events = masked_events(
         load_events(session, row.id),
         [p.name for p in people],
-        [p.name for p in workshop.participants],
+        [
+            "a participant" if row.anonymous else shown.get(p.id or 0, "a participant")
+            for p in people
+        ],
     )
     if view is None:
         view = read_cached(session, row)
     inputs = participant_inputs(
         workshop.participants,
-        {p.id or 0: p.weight for p in people},
+        {} if row.anonymous else {p.id or 0: p.weight for p in people},
         snapshot.weights,
         snapshot.ratings,
         snapshot.comments,

@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from app import security
 from app.domain.errors import Conflict, InvalidInput, NotFound
-from app.domain.record import Record
+from app.domain.record import Record, participant_copy
 from app.domain.record_format import parse_record, when
 from app.domain.record_format.reading import ParticipantIn, RecordIn
 from app.domain.record_format.signing import Check
@@ -24,14 +24,15 @@ from app.services.workshops import unused_join_code
 
 
 def participant_record(session: Session, me: ParticipantIdentity, workshop_id: int) -> Record:
-    """A participant's copy of the record: only their own workshop, only once it is decided."""
+    """A participant's copy of the record: only their own workshop, only once it is decided,
+    and of raw input only their own (domain.record.participant_copy)."""
     with session.begin():
         row = repo.workshop(session, workshop_id)
         if row is None or me.workshop_id != workshop_id:
             raise NotFound(f"No workshop {workshop_id}.")
         if row.stage != Stage.DECIDED:
             raise Conflict("The rationale can be downloaded once the group records its decision.")
-        return record_of(session, row)
+        return participant_copy(record_of(session, row), me.id)
 
 
 @dataclass(frozen=True)

@@ -105,9 +105,16 @@ def workshop_public(w: Workshop) -> WorkshopPublic:
             CriterionRefPublic(key=c.key, name=c.name, direction=c.direction) for c in w.criteria
         ],
         options=[ItemRefPublic(key=o.key, name=o.name) for o in w.options],
+        # In an anonymous workshop the database id (it grows as people arrive) is replaced by
+        # the member's place in the workshop's random order.
         participants=[
-            ParticipantPublic(id=p.id, name=p.name, sector=p.sector, submitted=p.submitted)
-            for p in w.participants
+            ParticipantPublic(
+                id=index if w.anonymous else p.id,
+                name=p.name,
+                sector=p.sector,
+                submitted=p.submitted,
+            )
+            for index, p in enumerate(w.participants, start=1)
         ],
         created_at=w.created_at,
         results_visible=w.results_visible,
