@@ -33,10 +33,15 @@ from app.persistence.repository.participants import (
 )
 from app.persistence.repository.plans import add_plan, plan, plan_for_workshop, plans_of, save_plan
 from app.persistence.repository.records import (
+    add_follow_ups,
     add_provenance,
     add_snapshot,
+    follow_up,
+    follow_ups,
     provenance,
+    set_follow_up_done,
     snapshot,
+    superseded_by,
 )
 from app.persistence.repository.workshops import (
     add_decision,
@@ -61,6 +66,11 @@ from app.persistence.repository.workshops import (
 )
 
 __all__ = [
+    "superseded_by",
+    "set_follow_up_done",
+    "follow_ups",
+    "follow_up",
+    "add_follow_ups",
     "snapshot",
     "provenance",
     "add_snapshot",

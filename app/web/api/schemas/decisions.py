@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from pydantic import BaseModel
 
+from app.domain.followup import FollowUp
 from app.domain.workshop import Decision
 from app.web.api.schemas import Body
+
+
+class FollowUpCreate(Body):
+    text: str
+    owner: str | None = None
+    due: str | None = None  # YYYY-MM-DD
+
+
+class ApproverCreate(Body):
+    name: str
+    title: str | None = None
 
 
 class DecisionCreate(Body):
@@ -17,6 +29,27 @@ class DecisionCreate(Body):
     dissent: str | None = None
     conditions: str | None = None
     departure_reason: str | None = None
+    # Risks and conditions, and next steps: each with an owner and a due date.
+    risks: list[FollowUpCreate] = []
+    next_steps: list[FollowUpCreate] = []
+    # Who signs the record besides the convener (name and title).
+    approvers: list[ApproverCreate] = []
+    review_on: str | None = None  # YYYY-MM-DD; by default a year after the decision
+
+
+class FollowUpPublic(BaseModel):
+    id: int
+    kind: str
+    text: str
+    owner: str
+    due: date | None
+    done: bool
+    done_at: datetime | None
+
+
+class ApproverPublic(BaseModel):
+    name: str
+    title: str
 
 
 class DecisionPublic(BaseModel):
@@ -29,6 +62,9 @@ class DecisionPublic(BaseModel):
     departure_reason: str
     departs_from_ranking: bool
     decided_at: datetime
+    follow_ups: list[FollowUpPublic]
+    approvers: list[ApproverPublic]
+    review_on: date | None
 
 
 def decision_public(d: Decision) -> DecisionPublic:
@@ -42,4 +78,19 @@ def decision_public(d: Decision) -> DecisionPublic:
         departure_reason=d.departure_reason,
         departs_from_ranking=d.departs_from_ranking,
         decided_at=d.decided_at,
+        follow_ups=[follow_up_public(f) for f in d.follow_ups],
+        approvers=[ApproverPublic(name=a.name, title=a.title) for a in d.approvers],
+        review_on=d.review_on,
+    )
+
+
+def follow_up_public(f: FollowUp) -> FollowUpPublic:
+    return FollowUpPublic(
+        id=f.id,
+        kind=f.kind,
+        text=f.text,
+        owner=f.owner,
+        due=f.due,
+        done=f.done,
+        done_at=f.done_at,
     )
