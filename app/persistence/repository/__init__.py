@@ -42,6 +42,7 @@ from app.persistence.repository.records import (
     set_follow_up_done,
     snapshot,
     superseded_by,
+    update_decision,
 )
 from app.persistence.repository.workshops import (
     add_decision,
@@ -66,6 +67,7 @@ from app.persistence.repository.workshops import (
 )
 
 __all__ = [
+    "update_decision",
     "superseded_by",
     "set_follow_up_done",
     "follow_ups",

@@ -7,7 +7,14 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from app.persistence.tables import FollowUpRow, RecordImportRow, RecordSnapshotRow, WorkshopRow
+from app.persistence.repository.base import save
+from app.persistence.tables import (
+    DecisionRow,
+    FollowUpRow,
+    RecordImportRow,
+    RecordSnapshotRow,
+    WorkshopRow,
+)
 
 
 def snapshot(session: Session, workshop_id: int) -> RecordSnapshotRow | None:
@@ -60,3 +67,8 @@ def set_follow_up_done(session: Session, row: FollowUpRow, done_at: datetime | N
 def superseded_by(session: Session, workshop_id: int) -> list[int]:
     query = select(WorkshopRow.id).where(WorkshopRow.supersedes_id == workshop_id)
     return [i for i in session.exec(query) if i is not None]
+
+
+def update_decision(session: Session, row: DecisionRow, **values: Any) -> None:
+    """Set columns of a decision row that follow-up may change (its review date)."""
+    save(session, row, values)

@@ -6,6 +6,7 @@ from app.web.api import (
     auth,
     catalog,
     decisions,
+    followup,
     keys,
     methods,
     participation,
@@ -27,5 +28,6 @@ for module in (
     methods,
     plans,
     keys,
+    followup,
 ):
     router.include_router(module.router)

@@ -81,6 +81,8 @@ class WorkshopPublic(BaseModel):
     options: list[ItemRefPublic]
     participants: list[ParticipantPublic]
     created_at: datetime
+    # The decided workshop this one revisits (POST /workshops/{id}/revisit), if any.
+    supersedes: int | None = None
 
 
 def workshop_public(w: Workshop) -> WorkshopPublic:
@@ -102,6 +104,7 @@ def workshop_public(w: Workshop) -> WorkshopPublic:
             for p in w.participants
         ],
         created_at=w.created_at,
+        supersedes=w.supersedes,
     )
 
 
