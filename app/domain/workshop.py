@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from app.domain.errors import Conflict, InvalidInput
+from app.domain.followup import Approver, FollowUp
 from app.domain.numbers import check_weight, is_number
 
 
@@ -227,6 +228,11 @@ class Decision:
     conditions: str
     top_options: tuple[str, ...]
     decided_at: datetime
+    # Conditions and next steps as the group attached them (owner, due date), who approves
+    # the record, and when the decision is to be reviewed.
+    follow_ups: tuple[FollowUp, ...] = ()
+    approvers: tuple[Approver, ...] = ()
+    review_on: date | None = None
 
     @property
     def departs_from_ranking(self) -> bool:
@@ -264,6 +270,8 @@ class Workshop:
     results_visible: bool = False
     timer_ends_at: datetime | None = None
     round: int = 1
+    # The workshop this one revisits (its record is superseded by this one's), if any.
+    supersedes: int | None = None
 
     def criterion(self, key: str) -> Item:
         return next(c for c in self.criteria if c.key == key)

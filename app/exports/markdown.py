@@ -73,7 +73,11 @@ def render_markdown(doc: model.Rationale) -> str:
     cover = doc.cover
     out: list[str] = [f"# Backbone selection rationale: {md_cell(cover.title)}", ""]
     out += [f"- **{label}:** {md_cell(value)}" for label, value in cover.facts]
-    out += ["", "## Summary", "", md_escape(cover.summary), ""]
+    if cover.notice:
+        out += ["", f"> **{md_cell(cover.notice)}**"]
+    out += ["", "## Recommendation", "", md_escape(cover.summary), ""]
+    if cover.verification:
+        out += [f"_{md_cell(cover.verification)}_", ""]
     for section in doc.sections:
         out += [f"## {md_cell(section.heading)}", ""]
         for block in section.blocks:

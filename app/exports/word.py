@@ -20,6 +20,8 @@ from app.exports.layout import Layout
 
 INK = RGBColor(0x1F, 0x3B, 0x5C)
 GREY = RGBColor(0x5A, 0x66, 0x76)
+# Page height and width (python-docx takes them in that order here).
+PAPER = {"letter": (Cm(27.94), Cm(21.59)), "a4": (Cm(29.7), Cm(21.0))}
 SMALL_TABLES = {"timeline": 7.5, "plan-functions": 8.0, "plan-phases": 8.0}
 
 
@@ -92,7 +94,7 @@ def _picture(doc, chart: charts_module.Chart, caption: str) -> None:  # type: ig
     note.runs[0].font.color.rgb = GREY
 
 
-def _styles(doc) -> None:  # type: ignore[no-untyped-def]
+def _styles(doc, paper: str) -> None:  # type: ignore[no-untyped-def]
     normal = doc.styles["Normal"]
     normal.font.name = "DejaVu Serif"
     normal.font.size = Pt(10)
@@ -103,7 +105,7 @@ def _styles(doc) -> None:  # type: ignore[no-untyped-def]
         style.font.color.rgb = INK
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.page_height, section.page_width = PAPER.get(paper, PAPER["letter"])
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2.0))
     section.top_margin = section.bottom_margin = Cm(2.0)
@@ -126,6 +128,40 @@ def _properties(doc, rd: model.Rationale) -> None:  # type: ignore[no-untyped-de
     core.revision = 1
 
 
+def _field(paragraph, instruction: str) -> None:  # type: ignore[no-untyped-def]
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the page."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), ("end", None)):
+        if kind is None:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {text} "
+        else:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+        if kind == "separate":
+            run = paragraph.add_run("1")  # shown until Word updates the field
+            run.font.size = Pt(8)
+
+
+def _header_and_footer(doc, rd: model.Rationale) -> None:  # type: ignore[no-untyped-def]
+    """Every page after the cover: the title in the header, the page number and the record's
+    key in the footer (the cover page has its own, empty, header and footer)."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.text = f"Backbone selection rationale: {rd.cover.title}"[:120]
+    footer = section.footer.paragraphs[0]
+    footer.add_run(f"Record {rd.fingerprint[:16]}… · Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+    for paragraph in (header, footer):
+        for run in paragraph.runs:
+            run.font.size, run.font.color.rgb = Pt(8), GREY
+
+
 def _cover(doc, cover: model.Cover, fingerprint: str) -> None:  # type: ignore[no-untyped-def]
     brand = doc.add_paragraph("BACKBONE SELECT · BACKBONE SELECTION RATIONALE")
     brand.runs[0].font.size, brand.runs[0].font.color.rgb = Pt(9), GREY
@@ -136,9 +172,12 @@ def _cover(doc, cover: model.Cover, fingerprint: str) -> None:  # type: ignore[n
         cells[0].text, cells[1].text = label, value
         cells[0].paragraphs[0].runs[0].font.color.rgb = GREY
         cells[1].paragraphs[0].runs[0].bold = True
-    doc.add_heading("Summary", level=1)
+    if cover.notice:
+        notice = doc.add_paragraph(cover.notice)
+        notice.runs[0].bold, notice.runs[0].font.color.rgb = True, RGBColor(0xA3, 0x1F, 0x1F)
+    doc.add_heading("Recommendation", level=1)
     doc.add_paragraph(cover.summary)
-    fp = doc.add_paragraph(f"SHA-256 fingerprint of the JSON record: {fingerprint}")
+    fp = doc.add_paragraph(cover.verification or f"Record fingerprint (SHA-256) {fingerprint}")
     fp.runs[0].font.size, fp.runs[0].font.color.rgb = Pt(8), GREY
     doc.add_page_break()
 
@@ -216,9 +255,10 @@ def _block(  # type: ignore[no-untyped-def]
 
 def render_word(rd: model.Rationale) -> bytes:
     doc = new_document()
-    _styles(doc)
+    _styles(doc, rd.layout.paper)
     _properties(doc, rd)
     charts = charts_module.draw(rd)
+    _header_and_footer(doc, rd)
     _cover(doc, rd.cover, rd.fingerprint)
     for section in rd.sections:
         doc.add_heading(section.heading, level=1)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Date, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -61,6 +61,8 @@ class WorkshopRow(SQLModel, table=True):
     round: int = Field(default=1)
     created_at: datetime = _when(nullable=False)
     updated_at: datetime = _when(nullable=False)
+    # The decided workshop this one revisits ("revisit" on a decided workshop), if any.
+    supersedes_id: int | None = Field(default=None, index=True)
 
 
 class WorkshopItemRow(SQLModel, table=True):
@@ -121,6 +123,11 @@ class DecisionRow(SQLModel, table=True):
     top_option_keys: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     decided_by: int = Field(foreign_key="facilitator.id")
     decided_at: datetime = _when(nullable=False)
+    # Who signs the record ([{"name", "title"}]) and when the decision is to be reviewed.
+    approvers: list[dict[str, str]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
+    review_on: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
 
 
 class WorkshopEventRow(SQLModel, table=True):
@@ -219,3 +226,19 @@ class RecordImportRow(SQLModel, table=True):
     signed_by: str | None = Field(default=None, max_length=64)
     message: str = Field(default="", max_length=300)
     imported_at: datetime = _when(nullable=False)
+
+
+class FollowUpRow(SQLModel, table=True):
+    """A condition or next step of a decision: owner, due date, and when it was done."""
+
+    __tablename__ = "follow_up"
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True, ondelete="CASCADE")
+    kind: str = Field(max_length=10)  # "condition" | "step"
+    position: int
+    text: str = Field(max_length=500)
+    owner: str = Field(default="", max_length=120)
+    due: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
+    done_at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(timezone=True), nullable=True)
+    )

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import Any
+
 from sqlmodel import Session
 
 from app.domain.decision import check_can_decide, check_departure, rank_by_method, top_of
 from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.followup import check_approvers, check_date, check_follow_ups, review_date
 from app.domain.workshop import Decision, Stage, check_decision
 from app.persistence import repository as repo
 from app.persistence.tables import WorkshopRow
 from app.services.documents import Archive, seal, with_catalogue
-from app.services.mapping import load_workshop, to_decision
+from app.services.mapping import load_workshop
 from app.services.results import ResultsView, live_record, method_inputs, method_inputs_of
 from app.services.workshops import owned_row
 
@@ -29,6 +33,10 @@ def record_decision(
     dissent: str | None = None,
     conditions: str | None = None,
     departure_reason: str | None = None,
+    risks: list[dict[str, Any]] | None = None,
+    next_steps: list[dict[str, Any]] | None = None,
+    approvers: list[dict[str, Any]] | None = None,
+    review_on: str | None = None,
 ) -> Decision:
     """Record the decision and seal the record in the same transaction.
 
@@ -46,6 +54,11 @@ def record_decision(
             raise InvalidInput(
                 f"The {field} may have at most {LIMITS[field]} characters.", field=field
             )
+    items = check_follow_ups("condition", risks or [], "risks") + check_follow_ups(
+        "step", next_steps or [], "next_steps"
+    )
+    signers = check_approvers(approvers or [], "approvers")
+    review = check_date(review_on, "review_on") or review_date(datetime.now(UTC).date())
     with session.begin():
         repo.read_only(session)
         row = owned_row(session, owner_id, workshop_id)
@@ -56,7 +69,7 @@ def record_decision(
         row = owned_row(session, owner_id, workshop_id, lock=True)
         top = _check(session, row, option, texts, agreement)
         unchanged = row.revision == revision
-        decision = repo.add_decision(
+        repo.add_decision(
             session,
             workshop_id,
             option_key=option,
@@ -67,6 +80,13 @@ def record_decision(
             conditions=texts["conditions"],
             top_option_keys=top,
             decided_by=decided_by,
+            approvers=[{"name": a.name, "title": a.title} for a in signers],
+            review_on=review,
+        )
+        repo.add_follow_ups(
+            session,
+            workshop_id,
+            [{"kind": i.kind, "text": i.text, "owner": i.owner, "due": i.due} for i in items],
         )
         repo.update_workshop(session, row, stage=Stage.DECIDED.value)
         repo.bump_revision(session, workshop_id)
@@ -74,7 +94,8 @@ def record_decision(
         view = ResultsView(draft.workshop, draft.results, draft.comments, draft.analysis)
         record = live_record(session, row, view if unchanged else None)
         seal(session, with_catalogue(session, record, archive), archive)
-        return to_decision(decision, record.workshop.options)
+        assert record.workshop.decision is not None
+        return record.workshop.decision
 
 
 def _check(
@@ -108,4 +129,5 @@ def get_decision(session: Session, owner_id: int, workshop_id: int) -> Decision:
         if decision is None:
             raise NotFound("No decision has been recorded for this workshop yet.")
         workshop, _ = load_workshop(session, row)
-        return to_decision(decision, workshop.options)
+        assert workshop.decision is not None
+        return workshop.decision

@@ -5,11 +5,18 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from app.domain.anonymity import coarsened_sectors
+from app.domain.followup import Approver, FollowUp
 from app.domain.results import Cell, is_submitted, usable_weights
 from app.domain.workshop import Decision, Event, Item, Participant, Stage, Workshop
 from app.persistence import repository as repo
 from app.persistence.repository import as_utc
-from app.persistence.tables import DecisionRow, ParticipantRow, WorkshopItemRow, WorkshopRow
+from app.persistence.tables import (
+    DecisionRow,
+    FollowUpRow,
+    ParticipantRow,
+    WorkshopItemRow,
+    WorkshopRow,
+)
 
 
 def to_item(row: WorkshopItemRow) -> Item:
@@ -23,7 +30,20 @@ def to_item(row: WorkshopItemRow) -> Item:
     )
 
 
-def to_decision(row: DecisionRow, options: tuple[Item, ...]) -> Decision:
+def to_follow_up(row: FollowUpRow) -> FollowUp:
+    return FollowUp(
+        kind=row.kind,
+        text=row.text,
+        owner=row.owner,
+        due=row.due,
+        id=row.id or 0,
+        done_at=as_utc(row.done_at) if row.done_at else None,
+    )
+
+
+def to_decision(
+    row: DecisionRow, options: tuple[Item, ...], follow_ups: list[FollowUpRow] | None = None
+) -> Decision:
     names = {o.key: o.name for o in options}
     return Decision(
         option=row.option_key,
@@ -35,6 +55,11 @@ def to_decision(row: DecisionRow, options: tuple[Item, ...]) -> Decision:
         conditions=row.conditions,
         top_options=tuple(row.top_option_keys or ()),
         decided_at=as_utc(row.decided_at),
+        follow_ups=tuple(to_follow_up(f) for f in follow_ups or ()),
+        approvers=tuple(
+            Approver(a.get("name", ""), a.get("title", "")) for a in row.approvers or ()
+        ),
+        review_on=row.review_on,
     )
 
 
@@ -90,12 +115,15 @@ def load_workshop(
         options=options,
         participants=participants,
         created_at=as_utc(row.created_at),
-        decision=to_decision(decision_row, options) if decision_row else None,
+        decision=to_decision(decision_row, options, repo.follow_ups(session, row.id))
+        if decision_row
+        else None,
         anonymous=row.anonymous,
         settings=dict(row.settings or {}),
         results_visible=row.results_visible,
         timer_ends_at=as_utc(row.timer_ends_at) if row.timer_ends_at else None,
         round=row.round,
+        supersedes=row.supersedes_id,
     )
     return workshop, snapshot
 

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from app import security
 from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.followup import check_date
 from app.domain.record import Record, participant_copy
 from app.domain.record_format import parse_record, when
 from app.domain.record_format.reading import ParticipantIn, RecordIn
@@ -90,6 +91,21 @@ def import_record(session: Session, archive: Archive, owner_id: int, raw: bytes 
                 top_option_keys=list(d.top_options),
                 decided_by=owner_id,
                 decided_at=when(d.decided_at, "decided_at"),
+                approvers=[{"name": a.name, "title": a.title} for a in d.approvers],
+                review_on=check_date(d.review_on, "review_on"),
+            )
+            repo.add_follow_ups(
+                session,
+                row.id,
+                [
+                    {
+                        "kind": f.kind,
+                        "text": f.text,
+                        "owner": f.owner,
+                        "due": check_date(f.due, "due"),
+                    }
+                    for f in d.follow_ups
+                ],
             )
         repo.copy_events(session, row.id, ((e.kind, e.detail, when(e.at, "at")) for e in r.events))
         repo.add_provenance(

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from app.catalogue import load_catalogue
 from app.domain.analysis import analyse
+from app.domain.followup import Approver, FollowUp
 from app.domain.method_results import ParticipantInput as AnalysisInput
 from app.domain.record import Record, participant_inputs, robustness_of
 from app.domain.results import is_submitted
@@ -21,7 +22,13 @@ NAMES = ["Ana Ortiz", "Ben Okafor", "Chen Wei", "Dana Levi", "Eli Haddad", "Fay 
 def _items(criteria: int, options: int) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
     cat = load_catalogue()
     cs = [
-        Item(c.key, c.name, c.description, c.direction, details={"sources": list(c.sources)})
+        Item(
+            c.key,
+            c.name,
+            c.description,
+            c.direction,
+            details={"sources": list(c.sources), "guiding_questions": list(c.guiding_questions)},
+        )
         for c in list(cat.criteria.values())[:criteria]
     ]
     cs += [
@@ -29,7 +36,12 @@ def _items(criteria: int, options: int) -> tuple[tuple[Item, ...], tuple[Item, .
         for i in range(1, criteria - len(cs) + 1)
     ]
     os_ = [
-        Item(m.key, m.name, m.summary, details={"sources": list(m.sources)})
+        Item(
+            m.key,
+            m.name,
+            m.summary,
+            details={"sources": list(m.sources), "pros": list(m.pros), "cons": list(m.cons)},
+        )
         for m in list(cat.models.values())[:options]
     ]
     os_ += [
@@ -98,6 +110,16 @@ def make_record(
             conditions=t or "Review the arrangement after one year.",
             top_options=tuple(results.top_options),
             decided_at=T0 + timedelta(hours=2),
+            follow_ups=(
+                FollowUp(
+                    "condition", "Fiscal sponsor signs by spring", "Finance lead", date(2026, 4, 30)
+                ),
+                FollowUp("condition", "Neutral chair for the steering group", "Board clerk", None),
+                FollowUp("step", "Draft the hosting agreement", "County counsel", date(2026, 4, 1)),
+                FollowUp("step", "Tell partners of the choice", "Convener", date(2026, 3, 16)),
+            ),
+            approvers=(Approver("Dr. Maria Lopez", "Health Officer"),),
+            review_on=date(2027, 3, 2),
         )
         stage = Stage.DECIDED
         events.append(Event("stage", "results", T0 + timedelta(hours=1)))

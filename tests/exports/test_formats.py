@@ -20,15 +20,22 @@ from tests.exports import readers
 from tests.exports.records import NAMES, make_record
 
 SECTIONS = [
-    "Context and goal",
-    "Who took part",
-    "Method: how the group decided",
+    # The memo
+    "Decision",
+    "Options considered",
     "Criteria and their weights",
-    "Ratings",
+    "Who took part",
+    "The numbers in plain words",
+    "Risks and conditions",
+    "Next steps",
+    "Approval",
+    # The evidence and the appendices
+    "Context and goal",
     "Ranking",
+    "Ratings",
     "Where the group differed",
     "How firm the ranking is",
-    "Decision",
+    "Method: how the group decided",
     "Considerations and next steps",
     "Sources cited",
     "Appendix A. Timeline of stages and submissions",
@@ -166,7 +173,8 @@ def _method_text(record) -> dict[str, str]:
     html = readers.html(render_document(record, "html").content)
     paragraphs = [p.text for p in readers.word(render_document(record, "docx").content).paragraphs]
     start = paragraphs.index("Method: how the group decided")
-    end = paragraphs.index("Criteria and their weights")
+    headings = [x.heading for x in document(record).sections]
+    end = paragraphs.index(headings[headings.index("Method: how the group decided") + 1])
     return {
         "md": md.split("## Method: how the group decided", 1)[1].split("\n## ", 1)[0],
         "html": html.select_one("section#method").text,

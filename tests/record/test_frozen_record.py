@@ -4,6 +4,7 @@ whatever happens to the plan it came from."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -54,3 +55,12 @@ def test_snapshot_thaws_to_the_record_it_froze():
     assert again == record
     assert again.analysis == record.analysis and again.sources == record.sources
     assert freeze(again) == freeze(record)
+
+
+def test_decided_record_is_unchanged_when_the_catalogue_files_change(app, client, monkeypatch):
+    auth, wid = decided_plan_workshop(client)
+    before = {ext: export(client, auth, wid, ext) for ext in ("json", "md")}
+    archive = app.state.archive
+    emptied = replace(archive.catalogue, sources={}, considerations=(), event_labels={})
+    monkeypatch.setattr(app.state, "archive", replace(archive, catalogue=emptied))
+    assert {ext: export(client, auth, wid, ext) for ext in ("json", "md")} == before

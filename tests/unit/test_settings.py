@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from pydantic import ValidationError
 
@@ -29,3 +32,25 @@ def test_settings_generated_secret_is_kept_in_data_folder(tmp_path):
     second = Settings(data_dir=tmp_path).resolved_secret()
     assert first == second and len(first) >= 43
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_settings_processes_starting_together_share_one_generated_signing_key(tmp_path):
+    """Four processes generate the data folder's signing key at once: one key wins for all."""
+    code = (
+        "import base64, sys; from app.settings import Settings; "
+        "print(base64.b64encode(Settings(data_dir=sys.argv[1]).resolved_signing_seed()).decode())"
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(4)
+    ]
+    keys = {run.communicate(timeout=60)[0].strip() for run in runs}
+    assert len(keys) == 1 and (tmp_path / "signing_key").read_text().strip() in keys
+    assert [p.name for p in tmp_path.iterdir()] == ["signing_key"]
+
+
+def test_settings_refuse_an_unknown_time_zone():
+    with pytest.raises(ValueError, match="BACKBONE_TIMEZONE"):
+        Settings(timezone="Mars/Olympus")

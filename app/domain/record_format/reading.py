@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from app.domain.errors import InvalidInput
+from app.domain.followup import check_date
 from app.domain.limits import MAX_CRITERIA, MAX_EVENTS, MAX_OPTIONS, MAX_PARTICIPANTS
 from app.domain.numbers import check_weight
 from app.domain.record_format.canonical import SCHEMA_VERSION, fingerprint_of
@@ -41,6 +42,8 @@ class WorkshopIn(_Strict):
     anonymous: bool
     settings: dict[str, Any]
     created_at: str
+    # The id, on the instance that made it, of the workshop this one revisits.
+    supersedes: int | None = None
 
 
 class ItemIn(_Strict):
@@ -69,6 +72,18 @@ class ParticipantIn(_Strict):
     elicitation: ElicitationIn | None = None
 
 
+class FollowUpIn(_Strict):
+    kind: Literal["condition", "step"]
+    text: Annotated[str, StringConstraints(min_length=1, max_length=500)]
+    owner: _text(120)  # type: ignore[valid-type]
+    due: str | None
+
+
+class ApproverIn(_Strict):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    title: _text(120)  # type: ignore[valid-type]
+
+
 class DecisionIn(_Strict):
     option: str
     rationale: Annotated[str, StringConstraints(min_length=1, max_length=10000)]
@@ -78,6 +93,9 @@ class DecisionIn(_Strict):
     conditions: _text(5000)  # type: ignore[valid-type]
     top_options: list[str]
     decided_at: str
+    follow_ups: list[FollowUpIn] = []
+    approvers: list[ApproverIn] = []
+    review_on: str | None = None
 
 
 class EventIn(_Strict):
@@ -208,6 +226,9 @@ def _check_references(r: RecordIn) -> None:
             if key not in options:
                 raise InvalidInput(f"Unknown option '{key}'.", field="decision.top_options")
         when(d.decided_at, "decision.decided_at")
+        for i, f in enumerate(d.follow_ups):
+            check_date(f.due, f"decision.follow_ups.{i}.due")
+        check_date(d.review_on, "decision.review_on")
     if (d is None) != (r.workshop.stage != Stage.DECIDED.value):
         raise InvalidInput(
             "A record has a decision exactly when its stage is 'decided'.", field="decision"

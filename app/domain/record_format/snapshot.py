@@ -13,7 +13,7 @@ import json
 import types
 import typing
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from functools import cache
 from typing import Any
@@ -43,7 +43,7 @@ def _plain(value: Any) -> Any:
         }
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, datetime):
+    if isinstance(value, date):  # a datetime too
         return value.isoformat()
     if isinstance(value, Mapping):
         if all(isinstance(k, str) for k in value):
@@ -83,6 +83,8 @@ def _revive(hint: Any, data: Any) -> Any:  # noqa: PLR0911 - one branch per kind
         return hint(data)
     if hint is datetime:
         return datetime.fromisoformat(data)
+    if hint is date:
+        return date.fromisoformat(data)
     if origin in (dict, Mapping) or hint in (dict, Mapping):
         key, val = args or (Any, Any)
         pairs = data if isinstance(data, list) else list(data.items())

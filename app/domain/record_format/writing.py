@@ -79,6 +79,7 @@ def record_data(record: Record) -> dict[str, Any]:
             "anonymous": w.anonymous,
             "settings": w.settings,
             "created_at": _when(w.created_at),
+            "supersedes": w.supersedes,
         },
         "criteria": [_item(c) for c in w.criteria],
         "options": [_item(o) for o in w.options],
@@ -107,6 +108,17 @@ def record_data(record: Record) -> dict[str, Any]:
             "conditions": d.conditions,
             "top_options": list(d.top_options),
             "decided_at": _when(d.decided_at),
+            "follow_ups": [
+                {
+                    "kind": f.kind,
+                    "text": f.text,
+                    "owner": f.owner,
+                    "due": f.due.isoformat() if f.due else None,
+                }
+                for f in d.follow_ups
+            ],
+            "approvers": [{"name": a.name, "title": a.title} for a in d.approvers],
+            "review_on": d.review_on.isoformat() if d.review_on else None,
         },
         "events": [{"kind": e.kind, "detail": e.detail, "at": _when(e.at)} for e in record.events],
         # Derived, for readers: import recomputes these from the input above.

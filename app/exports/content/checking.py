@@ -1,22 +1,50 @@
-"""Checking a copy: the record's fingerprint and how to compare it."""
+"""Checking a copy: the record's fingerprint, the key that signed it, and how to check both."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from app.exports.content.context import Context
-from app.exports.content.model import Code, Paragraph, Section
+from app.exports.content.model import Block, Code, Paragraph, Section
 
 HOW = (
-    "It is computed over the record as stored, without its own fingerprint field, with keys "
-    "sorted and no spaces. Export the JSON record and compare its fingerprint field: a copy that "
-    "differs in any weight, rating or word of the decision gives another value, and Backbone "
-    "Select refuses to import it."
+    "The fingerprint is computed over the JSON record as stored, without its fingerprint and "
+    "signature fields, with keys sorted and no spaces. A copy that differs in any weight, rating "
+    "or word of the decision gives another value. The signature is the signing instance's "
+    "Ed25519 signature of the fingerprint: only that instance's key can make it."
+)
+STEPS = (
+    "To check a copy: export its JSON record (or ask for it) and run "
+    "“backbone verify record.json --trust KEY”, with KEY the public key the signing instance "
+    "publishes at /api/v1/keys. It answers VERIFIED (exit 0) when the record is unchanged and "
+    "signed by that key, INTACT, NOT VERIFIED (1) when it is unchanged but signed by a key you "
+    "do not trust, and CHANGED (2) when it was altered. Importing the record into Backbone Select "
+    "runs the same check."
 )
 
 
 def section(ctx: Context) -> Section:
-    value = Code(
-        "The SHA-256 fingerprint of this workshop's JSON record is:",
-        ctx.fingerprint,
-        id="fingerprint-value",
-    )
-    return Section("fingerprint", "Checking a copy", (value, Paragraph(HOW)), style="appendix")
+    blocks: list[Block] = [
+        Code(
+            "The SHA-256 fingerprint of this workshop's JSON record is:",
+            ctx.fingerprint,
+            id="fingerprint-value",
+        )
+    ]
+    sealed = ctx.record.sealed
+    signature = sealed.get("signature") if isinstance(sealed, Mapping) else None
+    if isinstance(signature, Mapping):
+        blocks.append(Code("Signed (Ed25519) with key id:", str(signature["key_id"]), id="key-id"))
+        blocks.append(Code("Public key:", str(signature["public_key"]), id="public-key"))
+    else:
+        blocks.append(Paragraph("This copy of the record is not signed.", "muted"))
+    provenance = ctx.record.provenance
+    if provenance is not None and not provenance.verified:
+        blocks.append(
+            Paragraph(
+                "NOT VERIFIED: this record was imported and does not verify under a key this "
+                f"instance trusts ({provenance.message})"
+            )
+        )
+    blocks += [Paragraph(HOW), Paragraph(STEPS)]
+    return Section("fingerprint", "Checking a copy", tuple(blocks), style="appendix")

@@ -3,13 +3,17 @@ context and goal."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from app.domain.numbers import decimal
 from app.domain.record import Record
-from app.domain.workshop import STAGE_LABELS
+from app.domain.workshop import AGREEMENT_LEVELS, STAGE_LABELS
 from app.exports.content.context import Context
 from app.exports.content.model import Cover, Paragraph, Section
+from app.exports.layout import Layout
 from app.exports.text import clean_line, paragraphs
 
+WHY_LIMIT = 600
 AGREEMENT_PHRASES = {
     "unanimous": "unanimously",
     "consensus": "by consensus",
@@ -18,12 +22,12 @@ AGREEMENT_PHRASES = {
 }
 
 
-def _date(record: Record) -> str:
+def _date(record: Record, layout: Layout) -> str:
     w = record.workshop
     if w.decision:
-        return f"{w.decision.decided_at:%Y-%m-%d}"
+        return layout.day(w.decision.decided_at)
     latest = max((e.at for e in record.events), default=w.created_at)
-    return f"{latest:%Y-%m-%d}"
+    return layout.day(latest)
 
 
 def _took_part(record: Record) -> str:
@@ -39,7 +43,8 @@ def _took_part(record: Record) -> str:
     )
 
 
-def _summary(record: Record) -> str:
+def _summary(record: Record, layout: Layout) -> str:
+    """The recommendation a director reads in a minute: what was chosen, why, how firmly."""
     w, r = record.workshop, record.results
     took_part = _took_part(record)
     top = r.ranking[0] if r.ranking and r.ranking[0].coverage > 0 else None
@@ -58,8 +63,8 @@ def _summary(record: Record) -> str:
     chosen = next((x for x in r.ranking if x.option == d.option), None)
     how = AGREEMENT_PHRASES.get(d.agreement or "", "")
     sentence = (
-        f"On {d.decided_at:%Y-%m-%d} the group chose {clean_line(d.option_name)} as the "
-        f"backbone{' ' + how if how else ''}. {took_part} "
+        f"The group recommends {clean_line(d.option_name)} as the backbone. It chose it on "
+        f"{layout.day(d.decided_at)}{' ' + how if how else ''}. Why: {_why(d.rationale)} "
     )
     if chosen and not d.departs_from_ranking:
         sentence += (
@@ -71,27 +76,69 @@ def _summary(record: Record) -> str:
             f"{decimal(chosen.score, 1)} points out of 100. {top_text} "
             "The group recorded why it departed from the ranking."
         )
-    if d.conditions:
-        sentence += " The choice comes with conditions, set out below."
+    sentence += f" {took_part}"
+    if d.follow_ups or d.conditions:
+        sentence += " The choice comes with conditions and next steps, set out below."
     if d.dissent:
         sentence += " Dissent was recorded."
     return sentence
 
 
-def cover(record: Record) -> Cover:
+def _why(rationale: str) -> str:
+    """The group's reason, in one paragraph of at most about 600 characters."""
+    text = " ".join(clean_line(rationale).split())
+    if len(text) > WHY_LIMIT:
+        text = text[:WHY_LIMIT].rsplit(" ", 1)[0] + " … (continued under Decision)"
+    return text if text.endswith((".", "!", "?", ")")) else text + "."
+
+
+def _agreement_fact(record: Record) -> str:
+    d, a = record.workshop.decision, record.analysis
+    words = AGREEMENT_LEVELS.get(d.agreement or "", "Not recorded") if d else "Not decided"
+    if a is not None and a.agreement.kendall_w is not None:
+        words += f"; the members' own rankings show {a.agreement.kendall_words}"
+    return words
+
+
+def _notice(record: Record) -> str:
+    p = record.provenance
+    if p is None or p.verified:
+        return ""
+    return (
+        "NOT VERIFIED. This record was imported from a file whose signature does not verify "
+        f"under a key this instance trusts: {clean_line(p.message)}"
+    )
+
+
+def _verification(record: Record, fingerprint: str) -> str:
+    sealed = record.sealed or {}
+    signature = sealed.get("signature") if isinstance(sealed, dict | Mapping) else None
+    key = signature.get("key_id") if isinstance(signature, dict) else None
+    signed = f"signed with key {key}" if key else "not signed"
+    return (
+        f"Record fingerprint (SHA-256) {fingerprint}, {signed}. How to check a copy is "
+        "explained in the last section of this memo."
+    )
+
+
+def cover(record: Record, fingerprint: str = "", layout: Layout | None = None) -> Cover:
+    layout = layout or Layout()
     w = record.workshop
     convener = clean_line(w.convener) or "Not named"
     facts = [("Convener", convener), ("Status", STAGE_LABELS[w.stage])]
     if w.decision:
-        facts.insert(0, ("Chosen backbone", clean_line(w.decision.option_name)))
-    facts.append(("Decided" if w.decision else "Last activity", _date(record)))
-    facts.append(("Workshop opened", f"{w.created_at:%Y-%m-%d}"))
+        facts.insert(0, ("Recommended backbone", clean_line(w.decision.option_name)))
+        facts.insert(1, ("Level of agreement", _agreement_fact(record)))
+    facts.append(("Decided" if w.decision else "Last activity", _date(record, layout)))
+    facts.append(("Workshop opened", layout.day(w.created_at)))
     return Cover(
         title=clean_line(w.title),
         facts=tuple(facts),
-        summary=_summary(record),
+        summary=_summary(record, layout),
         author=convener if w.convener.strip() else "Backbone Select",
         created=w.decision.decided_at if w.decision else w.created_at,
+        notice=_notice(record),
+        verification=_verification(record, fingerprint),
     )
 
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from app.domain.numbers import percent
 from app.exports.content.context import Context
-from app.exports.content.model import Block, Chart, Paragraph, Section, Table
+from app.exports.content.model import (
+    Block,
+    Chart,
+    Labelled,
+    Paragraph,
+    Section,
+    Subheading,
+    Table,
+)
 from app.exports.text import clean_line
 
 
@@ -41,4 +49,19 @@ def section(ctx: Context) -> Section:
             "weight a member gave.",
         )
     )
+    blocks += _why_they_matter(ctx)
     return Section("criteria", "Criteria and their weights", tuple(blocks))
+
+
+def _why_they_matter(ctx: Context) -> list[Block]:
+    """Each criterion's description and the questions the group was asked to weigh it by."""
+    blocks: list[Block] = [Subheading("Why each criterion matters")]
+    for i, c in enumerate(ctx.record.workshop.criteria, start=1):
+        questions = [clean_line(str(q)) for q in c.details.get("guiding_questions") or []]
+        sources = [s for s in c.details.get("sources") or [] if isinstance(s, str)]
+        cites = ctx.refs(sources)
+        text = clean_line(c.description) or "Added by the group."
+        if questions:
+            text += " Questions to weigh it by: " + " ".join(questions)
+        blocks.append(Labelled(f"C{i} {clean_line(c.name)}", text + (f" {cites}" if cites else "")))
+    return blocks

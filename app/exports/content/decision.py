@@ -32,6 +32,5 @@ def section(ctx: Context) -> Section:
         )
     )
     fields.append(Field("Dissent", clean(d.dissent).strip() or "None recorded."))
-    fields.append(Field("Conditions", clean(d.conditions).strip() or "None attached."))
-    fields.append(Field("Recorded", f"{d.decided_at:%Y-%m-%d %H:%M} UTC", typed=False))
+    fields.append(Field("Recorded", ctx.layout.when(d.decided_at), typed=False))
     return Section("decision", "Decision", (Fields(tuple(fields)),))

@@ -190,6 +190,8 @@ class Cover:
     summary: str
     author: str  # file metadata: the convener, or the product, never a participant
     created: datetime  # file metadata: when the decision was recorded, or the workshop opened
+    notice: str = ""  # "NOT VERIFIED ..." for an imported record that does not verify
+    verification: str = ""  # the fingerprint, the key id, and where to read how to check
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,10 @@ from app.exports.content import (
     criteria,
     decision,
     differed,
+    followup,
     method,
+    numbers,
+    options,
     participation,
     plan,
     ranking,
@@ -33,16 +36,23 @@ from app.exports.record_json import fingerprint
 # A builder returns None when its section has nothing to say for this record (no plan, no
 # comments), and the section is left out of every format.
 SECTIONS: tuple[Callable[[Context], Section | None], ...] = (
-    cover.context_and_goal,
-    participation.section,
-    method.section,
+    # The memo: after the recommendation on the cover, what a director needs to sign it.
+    decision.section,
+    options.section,
     criteria.section,
-    ratings.section,
+    participation.section,
+    numbers.section,
+    followup.risks,
+    followup.next_steps,
+    followup.approval,
+    # The evidence behind it, then the appendices.
+    cover.context_and_goal,
     ranking.section,
+    ratings.section,
     differed.section,
     rounds.section,
     robustness.section,
-    decision.section,
+    method.section,
     collective_impact.section,
     plan.section,
     considerations.section,
@@ -59,7 +69,7 @@ def build(record: Record, fingerprint: str, layout: Layout | None = None) -> Rat
     built = (make(ctx) for make in SECTIONS)
     return Rationale(
         record=record,
-        cover=cover.cover(record),
+        cover=cover.cover(record, fingerprint, layout),
         sections=tuple(s for s in built if s is not None),
         fingerprint=fingerprint,
         criterion_labels=ctx.labels,

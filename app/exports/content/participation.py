@@ -1,10 +1,13 @@
-"""Who took part: people by sector, how many finished, and the sectors nobody spoke for."""
+"""Who took part: each person by name and sector (pseudonyms only in an anonymous workshop),
+people by sector, how many finished, and the sectors nobody spoke for."""
 
 from __future__ import annotations
 
-from app.domain.workshop import SECTORS
+from app.domain.record import ParticipantInput, participant_inputs
+from app.domain.workshop import SECTORS, Workshop
 from app.exports.content.context import Context
 from app.exports.content.model import Block, Labelled, Paragraph, Section, Table
+from app.exports.text import clean_line
 
 PLANNING = "collective-action-backbone-planning"
 
@@ -29,13 +32,33 @@ def _people(ctx: Context) -> list[Block]:
         id="sectors",
         style="narrow",
     )
+    people = Table(
+        ["Who", "Sector", "Finished their input"],
+        [
+            [
+                # An anonymous workshop shows pseudonyms only (P01, P02...), never a name.
+                p.ref if w.anonymous else clean_line(p.name),
+                SECTORS.get(p.sector, p.sector),
+                "yes" if done else "no",
+            ]
+            for p, done in zip(
+                ctx.record.inputs or _refs(w), [x.submitted for x in w.participants], strict=False
+            )
+        ],
+        id="people",
+    )
     note = (
         f"{len(w.participants)} took part; {ctx.record.results.submitted} gave weights and "
         "rated every option on every criterion."
     )
     if w.anonymous:
         note += " The workshop was anonymous: this document names nobody who took part."
-    return [table, Paragraph(note)]
+    return [people, table, Paragraph(note)]
+
+
+def _refs(w: Workshop) -> list[ParticipantInput]:
+    """Pseudonyms for a record that carries no inputs (each person in join order)."""
+    return list(participant_inputs(w.participants, {}, {}, {}, {}))
 
 
 def _missing(ctx: Context, present: set[str]) -> Labelled | None:

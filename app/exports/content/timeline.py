@@ -26,10 +26,10 @@ def section(ctx: Context) -> Section:
     record = ctx.record
     labels = record.event_labels
     table = Table(
-        ["When (UTC)", "What", "Detail"],
+        [f"When ({ctx.layout.timezone})", "What", "Detail"],
         [
             [
-                f"{e.at:%Y-%m-%d %H:%M}",
+                ctx.layout.when(e.at).rsplit(" ", 1)[0],
                 # A kind the catalogue does not name (an old imported record's) shows as it is.
                 labels.get(e.kind) or clean_line(e.kind),
                 _detail(record, e.kind, e.detail),

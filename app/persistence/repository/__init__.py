@@ -39,10 +39,16 @@ from app.persistence.repository.participants import (
 )
 from app.persistence.repository.plans import add_plan, plan, plan_for_workshop, plans_of, save_plan
 from app.persistence.repository.records import (
+    add_follow_ups,
     add_provenance,
     add_snapshot,
+    follow_up,
+    follow_ups,
     provenance,
+    set_follow_up_done,
     snapshot,
+    superseded_by,
+    update_decision,
 )
 from app.persistence.repository.room import (
     add_round,
@@ -78,6 +84,12 @@ __all__ = [
     "bump_attempts",
     "clear_attempts",
     "forget_attempts_before",
+    "update_decision",
+    "superseded_by",
+    "set_follow_up_done",
+    "follow_ups",
+    "follow_up",
+    "add_follow_ups",
     "snapshot",
     "provenance",
     "add_snapshot",

@@ -6,6 +6,7 @@ from app.web.api import (
     auth,
     catalog,
     decisions,
+    followup,
     keys,
     methods,
     participation,
@@ -29,5 +30,6 @@ for module in (
     room,
     plans,
     keys,
+    followup,
 ):
     router.include_router(module.router)

@@ -19,6 +19,22 @@ from app.web.templating import is_htmx, render
 router = APIRouter(include_in_schema=False)
 
 DECISION_FIELDS = ("option", "rationale", "departure_reason", "agreement", "dissent", "conditions")
+# The form's rows for conditions, next steps and approvers (a fixed number: it works without JS).
+FOLLOW_UP_ROWS = 3
+APPROVER_ROWS = 2
+ROW_FIELDS = {
+    "risks": ("text", "owner", "due"),
+    "next_steps": ("text", "owner", "due"),
+    "approvers": ("name", "title"),
+}
+
+
+def _rows(form: dict[str, str], group: str, count: int) -> list[dict[str, str]]:
+    """`risks-1-text`, `risks-1-owner`... as [{"text", "owner", "due"}, ...]."""
+    return [
+        {key: form.get(f"{group}-{i}-{key}", "") for key in ROW_FIELDS[group]}
+        for i in range(1, count + 1)
+    ]
 
 
 @router.get("/workshops/{workshop_id}/live")
@@ -40,7 +56,17 @@ def show_live_results(
 def record_decision(
     workshop_id: int, page: WorkshopPageDep, form: FormDep, archive: ArchiveDep
 ) -> Response:
-    typed = forms.texts(form, DECISION_FIELDS)
+    names = [
+        f"{group}-{i}-{key}"
+        for group, keys in ROW_FIELDS.items()
+        for i in range(1, (APPROVER_ROWS if group == "approvers" else FOLLOW_UP_ROWS) + 1)
+        for key in keys
+    ]
+    typed = forms.texts(form, (*DECISION_FIELDS, "review_on", *names))
+    rows = {
+        group: _rows(typed, group, APPROVER_ROWS if group == "approvers" else FOLLOW_UP_ROWS)
+        for group in ROW_FIELDS
+    }
     if form.get("confirm") != CONFIRMED:
         # Recording is permanent: the form's required box says so (checked here too, without
         # JavaScript or for a form posted some other way).
@@ -49,7 +75,21 @@ def record_decision(
     return page.save(
         workshop_id,
         lambda: decisions.record_decision(
-            page.session, archive, page.me.id, page.me.id, workshop_id, **typed
+            page.session,
+            archive,
+            page.me.id,
+            page.me.id,
+            workshop_id,
+            option=typed["option"],
+            rationale=typed["rationale"],
+            agreement=typed["agreement"],
+            dissent=typed["dissent"],
+            conditions=typed["conditions"],
+            departure_reason=typed["departure_reason"],
+            risks=rows["risks"],
+            next_steps=rows["next_steps"],
+            approvers=rows["approvers"],
+            review_on=typed.get("review_on") or None,
         ),
         "decision",
         decision=typed,

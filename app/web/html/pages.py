@@ -15,7 +15,7 @@ from starlette.responses import Response
 from app.domain.catalogue import Catalogue
 from app.domain.errors import NotFound
 from app.domain.workshop import POINTS_TOTAL, can_edit_items
-from app.services import participant_page, room, rounds, workshops
+from app.services import followup, participant_page, room, rounds, workshops
 from app.services.accounts import Facilitator
 from app.services.participant_page import MyPage
 from app.services.participation import ParticipantIdentity
@@ -74,6 +74,9 @@ class WorkshopPage:
             or {"option": (r.top_options or [""])[0], "agreement": "consensus"},
             # Criteria and options are fixed once anyone has weighed or rated.
             "can_edit_items": can_edit_items(w.stage, r.has_input),
+            "follow_up": followup.follow_up_of(self.session, self.me.id, workshop_id)
+            if w.decision or w.supersedes
+            else None,
         }
         return render(self.request, "pages/workshop.html", context, status_code=status)
 

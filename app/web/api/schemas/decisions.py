@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from app.domain import limits
+from app.domain.followup import FollowUp
 from app.domain.workshop import AGREEMENT_LEVELS, Decision
-from app.web.api.schemas import Body, Key, LongText, LongTitle, one_of
+from app.web.api.schemas import Body, Key, LongText, LongTitle, Short, Title, one_of
+
+
+class FollowUpCreate(Body):
+    text: Title
+    owner: Short | None = None
+    due: Short | None = None  # YYYY-MM-DD
+
+
+class ApproverCreate(Body):
+    name: Title
+    title: Short | None = None
 
 
 class DecisionCreate(Body):
@@ -18,6 +31,27 @@ class DecisionCreate(Body):
     dissent: LongText | None = None
     conditions: LongText | None = None
     departure_reason: LongText | None = None
+    # Risks and conditions, and next steps: each with an owner and a due date.
+    risks: Annotated[list[FollowUpCreate], Field(max_length=limits.MAX_FOLLOW_UPS)] = []
+    next_steps: Annotated[list[FollowUpCreate], Field(max_length=limits.MAX_FOLLOW_UPS)] = []
+    # Who signs the record besides the convener (name and title).
+    approvers: Annotated[list[ApproverCreate], Field(max_length=limits.MAX_APPROVERS)] = []
+    review_on: Short | None = None  # YYYY-MM-DD; by default a year after the decision
+
+
+class FollowUpPublic(BaseModel):
+    id: int
+    kind: str
+    text: str
+    owner: str
+    due: date | None
+    done: bool
+    done_at: datetime | None
+
+
+class ApproverPublic(BaseModel):
+    name: str
+    title: str
 
 
 class DecisionPublic(BaseModel):
@@ -30,6 +64,9 @@ class DecisionPublic(BaseModel):
     departure_reason: str
     departs_from_ranking: bool
     decided_at: datetime
+    follow_ups: list[FollowUpPublic]
+    approvers: list[ApproverPublic]
+    review_on: date | None
 
 
 def decision_public(d: Decision) -> DecisionPublic:
@@ -43,4 +80,19 @@ def decision_public(d: Decision) -> DecisionPublic:
         departure_reason=d.departure_reason,
         departs_from_ranking=d.departs_from_ranking,
         decided_at=d.decided_at,
+        follow_ups=[follow_up_public(f) for f in d.follow_ups],
+        approvers=[ApproverPublic(name=a.name, title=a.title) for a in d.approvers],
+        review_on=d.review_on,
+    )
+
+
+def follow_up_public(f: FollowUp) -> FollowUpPublic:
+    return FollowUpPublic(
+        id=f.id,
+        kind=f.kind,
+        text=f.text,
+        owner=f.owner,
+        due=f.due,
+        done=f.done,
+        done_at=f.done_at,
     )

@@ -89,6 +89,8 @@ class WorkshopPublic(BaseModel):
     results_visible: bool = False
     round: int = 1
     timer_ends_at: datetime | None = None
+    # The decided workshop this one revisits (POST /workshops/{id}/revisit), if any.
+    supersedes: int | None = None
 
 
 def workshop_public(w: Workshop) -> WorkshopPublic:
@@ -120,6 +122,7 @@ def workshop_public(w: Workshop) -> WorkshopPublic:
         results_visible=w.results_visible,
         round=w.round,
         timer_ends_at=w.timer_ends_at,
+        supersedes=w.supersedes,
     )
 
 
