@@ -4,13 +4,17 @@ these bounds, or hand-made) count as none, so results, exports and pages still a
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from sqlmodel import Session
 
 from app.domain.errors import normalized_weights
 from app.domain.group import aggregate_priorities
+from app.domain.record_format import fingerprint_of
 from app.domain.results import normalize_points
 from app.persistence import repository as repo
+from tests.exports.test_records_api import decided_workshop
 from tests.support.api import API, give_weights, join, open_workshop, rate_everything
 
 
@@ -74,3 +78,28 @@ def test_results_show_despite_one_members_unusable_stored_weights(client, app, b
         ).status_code
         == 200
     )
+
+
+def _reimport(client, auth, data: dict) -> Any:
+    data["fingerprint"] = fingerprint_of(data)
+    return client.post(f"{API}/workshops/import", json=data, headers=auth)
+
+
+def test_imported_record_with_huge_points_is_refused_naming_the_field(client):
+    auth, workshop, _ = decided_workshop(client)
+    data = client.get(f"{API}/workshops/{workshop['id']}/export.json", headers=auth).json()
+    data["participants"][0]["points"] = dict.fromkeys(data["participants"][0]["points"], 1e308)
+    response = _reimport(client, auth, data)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"].startswith("participants.0.points.")
+
+
+def test_imported_record_with_a_members_zero_points_still_shows_results(client):
+    auth, workshop, _ = decided_workshop(client)
+    data = client.get(f"{API}/workshops/{workshop['id']}/export.json", headers=auth).json()
+    data["participants"][0]["points"] = dict.fromkeys(data["participants"][0]["points"], 0.0)
+    response = _reimport(client, auth, data)
+    assert response.status_code == 201, response.text
+    copy_id = response.json()["id"]
+    for path in ("results", "export.md", "export.pdf"):
+        assert client.get(f"{API}/workshops/{copy_id}/{path}", headers=auth).status_code == 200
