@@ -94,7 +94,7 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if id_out_of_range(scope["path"]):
+        if id_out_of_range(scope["path"]) or "\x00" in scope["path"]:
             await error_json(404, "There is nothing at this address.")(scope, receive, send)
             return
         if _FORM_NUL.search(scope.get("query_string", b"")):

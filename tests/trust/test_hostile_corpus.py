@@ -98,6 +98,25 @@ def test_hostile_corpus_in_every_body_field_is_4xx(client, app, world):
     assert counts["operations"] >= 20
 
 
+def test_nul_in_every_path_segment_is_404(client, app, world):
+    checked = 0
+    for method, path, operation in _operations(app):
+        for name in re.findall(r"\{(\w+)\}", path):
+            url = _url(path, {**world["params"], name: "a%00b"})
+            response = client.request(method, url, json={}, headers=_headers(operation, world))
+            assert response.status_code == 404, (method, path, name, response.status_code)
+            checked += 1
+    assert checked >= 35
+
+
+def test_nul_in_page_paths_is_404(client):
+    auth = login(client)
+    workshop = create_workshop(client, auth)
+    client.cookies.set("bs_session", auth["Authorization"].removeprefix("Bearer "))
+    response = client.post(f"/workshops/{workshop['id']}/criteria/a%00b/delete")
+    assert response.status_code == 404
+
+
 @pytest.mark.parametrize("number", [2**31, 2**63], ids=["2^31", "2^63"])
 def test_hostile_ids_in_every_path_are_404(client, app, world, number):
     checked = 0
