@@ -4,7 +4,9 @@ carries the security headers; a 405 names what is allowed; errors never echo meg
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -149,3 +151,17 @@ def test_pages_have_no_inline_script_or_handlers(client):
     soup = BeautifulSoup(client.get("/join").text, "html.parser")
     assert all(tag.get("src") for tag in soup.select("script"))
     assert not [a for tag in soup.find_all(True) for a in tag.attrs if a.startswith("on")]
+
+
+def test_templates_have_no_inline_script_or_event_handler():
+    """The CSP would block them: scripts live in static/src and are loaded by src."""
+    from app.resources import TEMPLATES
+
+    offenders = []
+    for template in sorted(Path(TEMPLATES).rglob("*.html")):
+        text = template.read_text()
+        inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", text)
+        handlers = re.findall(r"<[a-z][^>]*\son[a-z]+\s*=", text)
+        if inline or handlers:
+            offenders.append(template.name)
+    assert offenders == []
