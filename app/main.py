@@ -102,7 +102,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app)
 
     @app.get("/healthz", include_in_schema=False)
-    def healthz() -> dict[str, bool]:
+    async def healthz() -> dict[str, bool]:
+        # On the event loop: a liveness check never waits for a thread busy with a document.
         return {"ok": True}
 
     @app.get("/readyz", include_in_schema=False)

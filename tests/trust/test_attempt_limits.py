@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from bs4 import BeautifulSoup
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -84,7 +85,10 @@ def test_sign_in_page_answers_429_with_retry_after(client, tight):
     form = {"email": FACILITATOR_EMAIL, "password": "wrong password!"}
     statuses = [client.post("/login", data=form).status_code for _ in range(4)]
     assert statuses == [401, 401, 401, 429]
-    assert "Retry-After" in client.post("/login", data=form).headers
+    page = client.post("/login", data=form)
+    assert "Retry-After" in page.headers
+    alerts = BeautifulSoup(page.text, "html.parser").select('[role="alert"]')
+    assert any("Too many failed sign-ins" in a.get_text() for a in alerts)
 
 
 def test_sign_in_unknown_email_costs_the_same_password_check(client):
