@@ -108,12 +108,16 @@ def check_can_edit_items(stage: Stage, has_input: bool) -> None:
 
 
 def check_sector(sector: str | None) -> str:
-    value = (sector or "other").strip().lower()
-    if value not in SECTORS:
-        raise InvalidInput(
-            f"Unknown sector '{sector}'. Choose one of: {', '.join(SECTORS)}.", field="sector"
-        )
-    return value
+    """A sector's key, given its key or its name in any case ('Health care', 'HEALTH-CARE')."""
+    value = " ".join((sector or "other").split()).lower()
+    if value in SECTORS:
+        return value
+    for key, name in SECTORS.items():
+        if name.lower() == value:
+            return key
+    raise InvalidInput(
+        f"Unknown sector '{sector}'. Choose one of: {', '.join(SECTORS)}.", field="sector"
+    )
 
 
 def check_rating(value: object, field_name: str) -> int:

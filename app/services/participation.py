@@ -31,6 +31,8 @@ class Joined:
     participant_id: int
     token: str
     workshop_id: int
+    # Shown once to the person (and kept in their browser): opens their input elsewhere.
+    resume_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,16 +86,18 @@ def join(
         else:
             check_can_join(Stage(row.stage))
             token = security.new_token()
+            resume_code = security.new_resume_code()
             participant_id = repo.add_participant(
                 session,
                 row.id or 0,
                 name=display_name,
                 sector=sector_key,
                 token_hash=security.token_hash(token),
+                resume_hash=security.resume_hash(row.id or 0, resume_code),
             )
             repo.bump_revision(session, row.id or 0)
             repo.add_event(session, row.id or 0, "joined", display_name)
-            joined = Joined(participant_id, token, row.id or 0)
+            joined = Joined(participant_id, token, row.id or 0, resume_code)
     if failed:
         raise NotFound(
             "No open workshop has this code. Check it with the facilitator.", field="join_code"

@@ -23,9 +23,15 @@ def when(value: datetime | None) -> str:
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     env = templates.env
-    env.filters.update(percent=percent, number=decimal, when=when)
+    env.filters.update(percent=percent, number=decimal, when=when, resume_spaced=resume_spaced)
     env.globals.update(SECTORS=SECTORS, STAGES=STAGES, AGREEMENT_LEVELS=AGREEMENT_LEVELS)
     return templates
+
+
+def resume_spaced(code: str) -> str:
+    """'7K3M9QXA' -> '7K3M-9QXA': easier to read aloud and to copy."""
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}"
 
 
 def render(

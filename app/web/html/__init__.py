@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from app.web.html import auth, facilitate, live, participate, plans
+from app.web.html import auth, brief, facilitate, live, participate, plans, resume
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, live, plans, facilitate, participate):
+for module in (auth, live, plans, facilitate, participate, resume, brief):
     router.include_router(module.router)
