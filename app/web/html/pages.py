@@ -150,6 +150,8 @@ class ParticipantPage:
             "saved_step": "",
             **extra,
         }
+        # A plain form's save of the weights comes back here: the form says it saved.
+        context.setdefault("saved", context["saved_step"] == "weights")
         return render(self.request, "pages/participate.html", context, status_code=status)
 
     def section(
@@ -165,7 +167,8 @@ class ParticipantPage:
         failure and back to the page (at `anchor`) after a success."""
         if not is_htmx(self.request):
             if status == 200:
-                target = f"/w/{self.workshop_id}" + (f"#{anchor}" if anchor else "")
+                # Back where the participant was, saying it saved.
+                target = f"/w/{self.workshop_id}?saved={part}#{anchor or part}"
                 return redirect(self.request, target)
             return self.render(page, errors, status, **extra)
         w = page.mine.workshop
