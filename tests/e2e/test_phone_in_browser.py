@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support import api
-from tests.support.browser import PHONE, assert_accessible, join, new_phone
+from tests.support.browser import PHONE, assert_accessible, assert_fits, join, new_phone
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("e2e-phone")]
 
@@ -44,10 +44,6 @@ def move(base: str, auth: dict[str, str], workshop: dict[str, Any], stage: str) 
 def in_view(page: Page, selector: str) -> bool:
     box = page.locator(selector).bounding_box()
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
-
-
-def no_sideways_scroll(page: Page) -> None:
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def weigh(page: Page, workshop: dict[str, Any]) -> None:
@@ -84,11 +80,11 @@ def test_participant_rates_seven_options_resumes_and_sees_the_stage(server, brow
     expect(ana.locator("#resume-code")).to_be_visible()
     resume_code = ana.locator("#resume-code").inner_text()
     assert_accessible(ana, "participant: weighting")
-    no_sideways_scroll(ana)
+    assert_fits(ana)
     ana.click("#brief-link")
     expect(ana.locator("#criterion-equity-credibility .questions li").first).to_be_visible()
     assert_accessible(ana, "brief")
-    no_sideways_scroll(ana)
+    assert_fits(ana)
     ana.go_back()
     weigh(ana, workshop)
     expect(ana.locator("#weights .saved")).to_be_visible()
@@ -106,7 +102,7 @@ def test_participant_rates_seven_options_resumes_and_sees_the_stage(server, brow
     expect(ana.locator("#stage-notice .stage-banner")).to_have_attribute("data-stage", "scoring")
     expect(ana.locator("#rate-progress")).to_have_text("0 of 7 options rated")
     assert_accessible(ana, "participant: rating step")
-    no_sideways_scroll(ana)
+    assert_fits(ana)
 
     for _ in range(3):
         rate_step(ana, 4, javascript)

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import PHONE, assert_accessible, new_phone, sign_in
+from tests.support.browser import assert_accessible, assert_fits, new_phone, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("e2e-planning")]
 
@@ -46,6 +46,7 @@ def test_planner_goes_from_questionnaire_to_a_workshop(server, browser):
     expect(first).to_have_attribute("data-case", "kansas")
     expect(first.locator(".alike [data-question]")).to_have_count(3)
     assert_accessible(page, "plan: questionnaire and cases")
+    assert_fits(page)
 
     # 4. The plan: choose the model, then edit the budget (htmx swaps the totals in place).
     page.check('#model-choice input[value="public-health-institute"]')
@@ -98,7 +99,7 @@ def test_planner_without_javascript_still_plans_and_converts(server, browser):
     page.click('#budget-form button[type="submit"]')
     expect(page.locator("#budget-total")).to_have_text("435,650")
     # On a phone the budget table fits the screen: nothing scrolls sideways.
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_fits(page)
     assert_accessible(page, "plan on a phone")
     page.click('#convert-form button[type="submit"]')
     expect(page).to_have_url(re.compile(r"/workshops/\d+$"))

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import assert_accessible, join, move_to, sign_in
+from tests.support.browser import assert_accessible, assert_fits, join, move_to, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("e2e-workshop")]
 
@@ -92,6 +92,7 @@ def test_three_participants_reach_a_recorded_decision(server, browser, tmp_path)
     assert lead.evaluate("window.__sameDocument") is True
     expect(lead.locator('#ranking li[data-rank="1"]')).to_have_attribute("data-option", "nonprofit")
     assert_accessible(lead, "facilitator: scoring with results")
+    assert_fits(lead)  # the group's weights and the rating matrix fit, or scroll in place
     assert_accessible(members[0], "participant: done")
 
     move_to(lead, "Reviewing the results")

@@ -78,6 +78,19 @@ def assert_accessible(page: Page, name: str = "") -> list[dict[str, Any]]:
     return found
 
 
+def assert_fits(page: Page, width: int = 360) -> None:
+    """Nothing on the page scrolls sideways on a `width` px screen (a wide table may scroll
+    inside its own region)."""
+    before = page.viewport_size
+    page.set_viewport_size({"width": width, "height": 800})
+    try:
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"{page.url} is {wide} px wide at {width} px"
+    finally:
+        if before:
+            page.set_viewport_size(before)
+
+
 def sign_in(page: Page, base: str) -> None:
     page.goto(f"{base}/login")
     page.fill('input[name="email"]', FACILITATOR_EMAIL)
