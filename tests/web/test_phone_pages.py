@@ -4,7 +4,7 @@ way back in on another device (resume form, resume QR), and no duplicate on join
 from __future__ import annotations
 
 from tests.support.api import open_workshop
-from tests.support.pages import HTMX, WITH_AND_WITHOUT_HTMX, joined, page
+from tests.support.pages import HTMX, WITH_AND_WITHOUT_HTMX, join_in_page, joined, page, sign_in
 
 CRITERIA = ("credibility", "neutrality", "funding", "bureaucracy")
 
@@ -123,3 +123,55 @@ def test_a_choice_saved_by_htmx_updates_the_progress_out_of_band(client):
     assert doc.select_one("#option-funder .saved") is not None
     nav = doc.select_one('#rate-steps[hx-swap-oob="true"]')
     assert nav.select_one("#rate-progress").text.strip() == "1 of 5 options rated"
+
+
+def test_custom_criterion_form_takes_questions_and_anchors_for_the_brief(client):
+    auth, w = open_workshop(client, stage="setup")
+    sign_in(client)
+    data = {
+        "name": "Rural reach",
+        "direction": "benefit",
+        "guiding_questions": "Who works there now?\nWho would travel?",
+        "scale.1": "Nobody",
+        "scale.3": "A few partners",
+        "scale.5": "Everywhere",
+    }
+    response = client.post(f"/workshops/{w['id']}/criteria", data=data, follow_redirects=False)
+    assert response.status_code == 303
+    console = page(client.get(f"/workshops/{w['id']}"))
+    questions = console.select('#guiding-questions details[data-criterion="rural-reach"] li')
+    assert [q.text for q in questions] == ["Who works there now?", "Who would travel?"]
+    join_in_page(client, w["join_code"])
+    brief = page(client.get(f"/w/{w['id']}/brief")).select_one("#criterion-rural-reach")
+    assert [dd.text for dd in brief.select("dl.scale-anchors dd")] == [
+        "Nobody",
+        "A few partners",
+        "Everywhere",
+    ]
+
+
+def test_facilitator_console_shows_each_criterions_guiding_questions(client):
+    _, w = open_workshop(client, stage="weighting")
+    sign_in(client)
+    doc = page(client.get(f"/workshops/{w['id']}"))
+    assert len(doc.select("#guiding-questions details.discuss")) == 4
+    assert doc.select('#guiding-questions details[data-criterion="neutrality"] li')
+
+
+@WITH_AND_WITHOUT_HTMX
+def test_rating_one_criterion_at_a_time(client, headers):
+    auth, w = open_workshop(client)
+    client.patch(f"/api/v1/workshops/{w['id']}", json={"rating_order": "criterion"}, headers=auth)
+    join_in_page(client, w["join_code"])
+    doc = page(client.get(f"/w/{w['id']}"))
+    assert doc.select_one("#rate-progress").text.strip() == "0 of 4 criteria rated"
+    assert len(doc.select("#criterion-credibility fieldset.rating")) == 5
+    options = ("funder", "nonprofit", "government", "multi-org", "steering-committee")
+    data = {f"rating.{o}": "5" for o in options} | {"go": "next"}
+    response = client.post(
+        f"/w/{w['id']}/criteria/credibility", data=data, headers=headers, follow_redirects=False
+    )
+    assert response.status_code in (204, 303)
+    doc = page(client.get(f"/w/{w['id']}"))
+    assert doc.select_one("#rate-progress").text.strip() == "1 of 4 criteria rated"
+    assert doc.select_one("#criterion-neutrality") is not None

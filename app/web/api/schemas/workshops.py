@@ -23,12 +23,17 @@ class WorkshopUpdate(Body):
     goal: str | None = None
     convener: str | None = None
     stage: str | None = None
+    # "option" (default): participants rate one option at a time; "criterion": one criterion.
+    rating_order: str | None = None
 
 
 class CriterionCreate(Body):
     name: str
     direction: str
     description: str | None = None
+    # What to ask about it, and what ratings of 1, 3 and 5 mean (keys "1", "3", "5").
+    guiding_questions: list[str] | None = None
+    scale: dict[str, str] | None = None
 
 
 class OptionCreate(Body):
@@ -51,6 +56,8 @@ class ItemPublic(BaseModel):
     description: str
     direction: str | None = None
     custom: bool
+    guiding_questions: list[str] | None = None
+    scale: dict[str, str] | None = None
 
 
 class ParticipantPublic(BaseModel):
@@ -81,6 +88,7 @@ class WorkshopPublic(BaseModel):
     options: list[ItemRefPublic]
     participants: list[ParticipantPublic]
     created_at: datetime
+    rating_order: str = "option"
 
 
 def workshop_public(w: Workshop) -> WorkshopPublic:
@@ -102,6 +110,7 @@ def workshop_public(w: Workshop) -> WorkshopPublic:
             for p in w.participants
         ],
         created_at=w.created_at,
+        rating_order=str(w.settings.get("rating_order", "option")),
     )
 
 
@@ -119,4 +128,6 @@ def item_public(item: Item, with_direction: bool) -> ItemPublic:
         description=item.description,
         direction=item.direction if with_direction else None,
         custom=item.custom,
+        guiding_questions=item.details.get("guiding_questions") if with_direction else None,
+        scale=item.details.get("scale") if with_direction else None,
     )
