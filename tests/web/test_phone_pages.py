@@ -175,3 +175,10 @@ def test_rating_one_criterion_at_a_time(client, headers):
     doc = page(client.get(f"/w/{w['id']}"))
     assert doc.select_one("#rate-progress").text.strip() == "1 of 4 criteria rated"
     assert doc.select_one("#criterion-neutrality") is not None
+
+
+def test_brief_of_a_joined_participant_keeps_the_stage_notice(client):
+    _, w = joined(client)
+    doc = page(client.get(f"/w/{w['id']}/brief"))
+    notice = doc.select_one("#stage-notice[hx-get][hx-trigger]")
+    assert notice.select_one(".stage-banner")["data-stage"] == "scoring"

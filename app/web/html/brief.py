@@ -31,7 +31,7 @@ def show_my_brief(
     catalogue: CatalogueDep,
 ) -> Response:
     w = brief.brief_for(session, me, workshop_id)
-    context = _context(w, catalogue, f"/w/{workshop_id}", "Back to your page")
+    context = _context(w, catalogue, f"/w/{workshop_id}", "Back to your page") | {"seated": True}
     return render(request, "pages/brief.html", context)
 
 
