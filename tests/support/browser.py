@@ -72,7 +72,9 @@ def assert_accessible(page: Page, name: str = "") -> list[dict[str, Any]]:
         for v in found:
             counts[v["impact"] or "none"] = counts.get(v["impact"] or "none", 0) + 1
         with open(report, "a") as out:
-            out.write(json.dumps({"page": label, "violations": len(found), **counts}) + "\n")
+            ids = sorted({v["id"] for v in found})
+            line = {"page": label, "violations": len(found), **counts, "ids": ids}
+            out.write(json.dumps(line) + "\n")
     blocking = [v for v in found if v["impact"] in BLOCKING]
     assert not blocking, f"axe on {label}: " + json.dumps(blocking, indent=1)
     return found
