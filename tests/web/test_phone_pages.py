@@ -182,3 +182,13 @@ def test_brief_of_a_joined_participant_keeps_the_stage_notice(client):
     doc = page(client.get(f"/w/{w['id']}/brief"))
     notice = doc.select_one("#stage-notice[hx-get][hx-trigger]")
     assert notice.select_one(".stage-banner")["data-stage"] == "scoring"
+
+
+def test_brief_wrong_codes_count_with_wrong_join_codes(client, app):
+    app.state.settings.join_failures_allowed = 2
+    try:
+        statuses = [client.get(f"/brief?code=NOPE{i}9").status_code for i in range(2)]
+        statuses.append(client.post("/join", data={"join_code": "NOPE39", "name": "X"}).status_code)
+    finally:
+        app.state.settings.join_failures_allowed = 20
+    assert statuses == [404, 404, 429]
