@@ -192,3 +192,13 @@ def test_brief_wrong_codes_count_with_wrong_join_codes(client, app):
     finally:
         app.state.settings.join_failures_allowed = 20
     assert statuses == [404, 404, 429]
+
+
+def test_done_rating_without_weights_says_the_weights_are_missing(client):
+    _, w = joined(client)
+    for option in ("funder", "nonprofit", "government", "multi-org", "steering-committee"):
+        data = {f"rating.{k}": "4" for k in CRITERIA}
+        client.post(f"/w/{w['id']}/options/{option}", data=data, headers=HTMX)
+    doc = page(client.get(f"/w/{w['id']}"))
+    assert doc.select_one("#rating-done") is not None
+    assert doc.select_one('#weights-missing a[href="#my-weights"]') is not None
