@@ -83,3 +83,23 @@ def new_join_code() -> str:
 
 def normalize_join_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+# Resume codes: Crockford's base32 (no I, L, O or U), 8 characters = 40 random bits, read
+# back forgivingly (lower case, dashes and spaces, O for 0, I or L for 1).
+RESUME_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+RESUME_CODE_LENGTH = 8
+_RESUME_READ = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def new_resume_code() -> str:
+    return "".join(secrets.choice(RESUME_ALPHABET) for _ in range(RESUME_CODE_LENGTH))
+
+
+def normalize_resume_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum()).translate(_RESUME_READ)
+
+
+def resume_hash(workshop_id: int, code: str) -> str:
+    """What we store instead of a resume code: bound to its workshop."""
+    return hashlib.sha256(f"{workshop_id}:{normalize_resume_code(code)}".encode()).hexdigest()

@@ -77,6 +77,10 @@ def shoot(base: str, email: str, password: str, workshop_id: int, code: str) -> 
         phone.wait_for_url(re.compile(r".*/w/\d+.*"))
         phone.screenshot(path=IMG / "participant.png")
         phone.locator("#weights-form").screenshot(path=IMG / "weights.png")
+        phone.goto(phone.url.partition("?")[0] + "#rate")
+        phone.screenshot(path=IMG / "rating-step.png")  # one option at a time, its progress
+        phone.goto(phone.url.partition("#")[0] + "/brief")
+        phone.screenshot(path=IMG / "brief.png")
         browser.close()
 
 

@@ -6,6 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from app.domain.errors import Conflict, InvalidInput
 from app.domain.followup import Approver, FollowUp
@@ -108,13 +109,58 @@ def check_can_edit_items(stage: Stage, has_input: bool) -> None:
         )
 
 
-def check_sector(sector: str | None) -> str:
-    value = (sector or "other").strip().lower()
-    if value not in SECTORS:
+MAX_QUESTIONS = 10
+MAX_DETAIL_TEXT = 300
+ANCHORS = ("1", "3", "5")
+
+
+def custom_criterion_details(
+    questions: Sequence[object] | None, scale: Mapping[str, object] | None
+) -> dict[str, Any]:
+    """A facilitator's own criterion: its guiding questions (at most 10) and what ratings of
+    1, 3 and 5 mean, stored like the catalogue's (empty ones left out)."""
+    asked = [str(q or "").strip() for q in questions or []]
+    asked = [q for q in asked if q]
+    if len(asked) > MAX_QUESTIONS:
         raise InvalidInput(
-            f"Unknown sector '{sector}'. Choose one of: {', '.join(SECTORS)}.", field="sector"
+            f"Give at most {MAX_QUESTIONS} guiding questions.", field="guiding_questions"
         )
-    return value
+    for index, q in enumerate(asked):
+        if len(q) > MAX_DETAIL_TEXT:
+            raise InvalidInput(
+                f"A question may have at most {MAX_DETAIL_TEXT} characters.",
+                field=f"guiding_questions[{index}]",
+            )
+    anchors: dict[str, str] = {}
+    for key, text in (scale or {}).items():
+        if str(key) not in ANCHORS:
+            raise InvalidInput("Anchors are given for ratings 1, 3 and 5.", field=f"scale.{key}")
+        value = str(text or "").strip()
+        if len(value) > MAX_DETAIL_TEXT:
+            raise InvalidInput(
+                f"An anchor may have at most {MAX_DETAIL_TEXT} characters.", field=f"scale.{key}"
+            )
+        if value:
+            anchors[str(key)] = value
+    details: dict[str, Any] = {}
+    if asked:
+        details["guiding_questions"] = asked
+    if anchors:
+        details["scale"] = anchors
+    return details
+
+
+def check_sector(sector: str | None) -> str:
+    """A sector's key, given its key or its name in any case ('Health care', 'HEALTH-CARE')."""
+    value = " ".join((sector or "other").split()).lower()
+    if value in SECTORS:
+        return value
+    for key, name in SECTORS.items():
+        if name.lower() == value:
+            return key
+    raise InvalidInput(
+        f"Unknown sector '{sector}'. Choose one of: {', '.join(SECTORS)}.", field="sector"
+    )
 
 
 def check_rating(value: object, field_name: str) -> int:

@@ -90,6 +90,8 @@ class ParticipantRow(SQLModel, table=True):
     name: str = Field(max_length=80)
     sector: str = Field(max_length=20)
     token_hash: str = Field(max_length=64, unique=True, index=True)
+    # The hash of the code that opens this participant's input on another device.
+    resume_hash: str | None = Field(default=None, max_length=64, index=True)
     # How much this participant's input counts in the group (1 = equal; set by the facilitator).
     weight: float = 1.0
     joined_at: datetime = _when(nullable=False)

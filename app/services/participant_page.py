@@ -64,6 +64,22 @@ def record_option_scores(
         return _read(session, me, workshop_id, weights=False)
 
 
+def record_criterion_scores(
+    session: Session,
+    me: ParticipantIdentity,
+    workshop_id: int,
+    criterion: str,
+    ratings: Mapping[str, object],
+    comments: Mapping[str, object],
+) -> MyPage:
+    """One criterion's form: every option's rating (and comment) on it."""
+    scores = {option: {criterion: rating} for option, rating in ratings.items()}
+    notes = {option: {criterion: text} for option, text in comments.items()}
+    with session.begin():
+        P.write_scores(session, me, workshop_id, scores, notes)
+        return _read(session, me, workshop_id, weights=False)
+
+
 def record_ranks(
     session: Session, me: ParticipantIdentity, workshop_id: int, ranks: Mapping[str, object]
 ) -> MyPage:

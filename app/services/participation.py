@@ -32,6 +32,8 @@ class Joined:
     participant_id: int
     token: str
     workshop_id: int
+    # Shown once to the person (and kept in their browser): opens their input elsewhere.
+    resume_code: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,16 +85,18 @@ def join(
             if len(repo.participants(session, row.id or 0)) >= MAX_PARTICIPANTS:
                 raise Conflict(f"This workshop is full: it holds {MAX_PARTICIPANTS} people.")
             token = security.new_token()
+            resume_code = security.new_resume_code()
             participant_id = repo.add_participant(
                 session,
                 row.id or 0,
                 name=display_name,
                 sector=sector_key,
                 token_hash=security.token_hash(token),
+                resume_hash=security.resume_hash(row.id or 0, resume_code),
             )
             repo.bump_revision(session, row.id or 0)
             repo.add_event(session, row.id or 0, "joined", display_name)
-            return Joined(participant_id, token, row.id or 0)
+            return Joined(participant_id, token, row.id or 0, resume_code)
     if wait is not None:
         raise TooManyAttempts(
             "Too many wrong codes from this address. Wait a few minutes.", retry_after=wait

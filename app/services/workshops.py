@@ -11,6 +11,7 @@ from app.domain.catalogue import Catalogue
 from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.keys import unique_key
 from app.domain.limits import MAX_CRITERIA, MAX_OPTIONS
+from app.domain.progress import RATING_ORDERS
 from app.domain.workshop import (
     Item,
     Stage,
@@ -170,8 +171,11 @@ def update_workshop(
     convener: str | None = None,
     stage: str | None = None,
     results_visible: bool | None = None,
+    rating_order: str | None = None,
 ) -> Workshop:
     target: Stage | None = None
+    if rating_order is not None and rating_order not in RATING_ORDERS:
+        raise InvalidInput(f"Rate by one of: {', '.join(RATING_ORDERS)}.", field="rating_order")
     if stage is not None:
         try:
             target = Stage(stage)
@@ -185,7 +189,10 @@ def update_workshop(
         current = Stage(row.stage)
         if current == Stage.DECIDED:
             raise Conflict("The workshop is decided and can no longer change.")
-        changes: dict[str, str | bool] = {}
+        changes: dict[str, Any] = {}
+        if rating_order is not None:
+            # How participants step through the ratings: an option, or a criterion, at a time.
+            changes["settings"] = {**(row.settings or {}), "rating_order": rating_order}
         if title is not None:
             changes["title"] = clean_text(title, "title", 200, required=True)
         if goal is not None:
@@ -215,7 +222,10 @@ def add_item(
     name: str,
     description: str | None = None,
     direction: str | None = None,
+    details: dict[str, Any] | None = None,
 ) -> Item:
+    """A criterion or option of the facilitator's own; a criterion may bring its guiding
+    questions and anchors (`custom_criterion_details`)."""
     assert kind in KINDS
     name = clean_text(name, "name", 200, required=True)
     description = clean_text(description, "description", 2000)
@@ -247,7 +257,7 @@ def add_item(
             description=description,
             direction=direction,
             custom=True,
-            details={},
+            details=details or {},
         )
         repo.bump_revision(session, workshop_id)
         repo.add_event(session, workshop_id, f"{kind}-added", name)

@@ -21,6 +21,8 @@ from app.settings import Settings
 
 FACILITATOR_COOKIE = "bs_session"
 PARTICIPANT_COOKIE = "bs_participant"
+# The participant's resume code, kept in their browser so their page can show it again.
+RESUME_COOKIE = "bs_resume"
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
@@ -97,12 +99,19 @@ def page_facilitator(request: Request, session: SessionDep) -> Facilitator:
     return facilitator
 
 
-def page_participant(
+def page_participant_or_none(
     request: Request, session: SessionDep, workshop_id: int
-) -> ParticipantIdentity:
+) -> ParticipantIdentity | None:
+    """The participant of this workshop signed in from this browser, if any."""
     token = request.cookies.get(PARTICIPANT_COOKIE)
     me = participation.participant_for_token(session, token) if token else None
-    if me is None or me.workshop_id != workshop_id:
+    return me if me is not None and me.workshop_id == workshop_id else None
+
+
+def page_participant(
+    me: Annotated[ParticipantIdentity | None, Depends(page_participant_or_none)],
+) -> ParticipantIdentity:
+    if me is None:
         raise NotFound("You have not joined this workshop from this browser. Join with the code.")
     return me
 
@@ -112,6 +121,7 @@ ApiParticipant = Annotated[ParticipantIdentity, Depends(api_participant)]
 ApiParticipantToken = Annotated[participation.ParticipantToken, Depends(api_participant_token)]
 PageFacilitator = Annotated[Facilitator, Depends(page_facilitator)]
 PageParticipant = Annotated[ParticipantIdentity, Depends(page_participant)]
+MaybePageParticipant = Annotated[ParticipantIdentity | None, Depends(page_participant_or_none)]
 
 
 def client_address(request: Request) -> str:

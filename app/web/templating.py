@@ -10,6 +10,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import HTMLResponse
 
 from app.domain.numbers import decimal, percent
+from app.domain.progress import RATING_ORDERS
 from app.domain.workshop import AGREEMENT_LEVELS, SECTORS, STAGES
 from app.resources import TEMPLATES
 
@@ -23,9 +24,20 @@ def when(value: datetime | None) -> str:
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     env = templates.env
-    env.filters.update(percent=percent, number=decimal, when=when)
-    env.globals.update(SECTORS=SECTORS, STAGES=STAGES, AGREEMENT_LEVELS=AGREEMENT_LEVELS)
+    env.filters.update(percent=percent, number=decimal, when=when, resume_spaced=resume_spaced)
+    env.globals.update(
+        SECTORS=SECTORS,
+        STAGES=STAGES,
+        AGREEMENT_LEVELS=AGREEMENT_LEVELS,
+        RATING_ORDERS=RATING_ORDERS,
+    )
     return templates
+
+
+def resume_spaced(code: str) -> str:
+    """'7K3M9QXA' -> '7K3M-9QXA': easier to read aloud and to copy."""
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}"
 
 
 def render(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import join, move_to, sign_in
+from tests.support.browser import assert_accessible, join, move_to, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("e2e-ahp")]
 
@@ -39,18 +39,25 @@ RATINGS = {
 
 
 def compare(page: Page, answers: dict[str, str]) -> None:
+    """Each pair by its radio buttons: the side, then how much more."""
     for pair, value in answers.items():
-        page.select_option(f'#pairwise-form select[name="pair.{pair}"]', value)
+        side = "equal" if value == "1" else ("second" if value.startswith("1/") else "first")
+        page.check(f'#pairwise-form input[name="side.{pair}"][value="{side}"]')
+        if side != "equal":
+            strength = value.removeprefix("1/")
+            page.check(f'#pairwise-form input[name="strength.{pair}"][value="{strength}"]')
     page.click('#pairwise-form button[type="submit"]')
 
 
 def rate(page: Page) -> None:
+    """Each option by its own step (the steps' order is the workshop's)."""
     for option, values in RATINGS.items():
+        page.goto(f"{page.url.split('?')[0].split('#')[0]}?step={option}#rate")
         card = page.locator(f"#option-{option}")
         for fieldset, value in zip(card.locator("fieldset.rating").all(), values, strict=True):
             fieldset.locator(f'label.choice:has(input[value="{value}"])').click()
-        card.locator('button[type="submit"]').click()
-        expect(page.locator(f"#option-{option} .saved")).to_be_visible()
+        expect(card.locator(".saved")).to_contain_text("4 of 4")
+    expect(page.locator("#rate-progress")).to_have_text("5 of 5 options rated")
 
 
 def test_inconsistent_participant_revises_and_facilitator_explores_what_if(server, browser):
@@ -68,6 +75,7 @@ def test_inconsistent_participant_revises_and_facilitator_explores_what_if(serve
     ana = browser.new_context().new_page()
     join(ana, base, code, "Ana", "government")
     expect(ana.locator("#pairwise-form")).to_be_visible()
+    assert_accessible(ana, "participant: pairwise")
     compare(ana, CIRCULAR)
     # Inconsistent: told so, with the three comparisons worth another look marked in the form.
     expect(ana.locator("#consistency.revisit")).to_be_visible()
@@ -112,5 +120,6 @@ def test_inconsistent_participant_revises_and_facilitator_explores_what_if(serve
     expect(lead.locator("#what-if-sentence")).to_contain_text("instead of")
     expect(lead.locator('output[for="whatif-funding"]')).to_have_text("100%")
     assert lead.evaluate("window.__sameDocument") is True  # updated in place, no reload
+    assert_accessible(lead, "facilitator: what-if")
     # The group's own ranking is untouched by exploring.
     expect(lead.locator('#ranking li[data-rank="1"]')).to_have_attribute("data-option", "nonprofit")

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import sign_in
+from tests.support.browser import assert_accessible, assert_fits, new_phone, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("e2e-planning")]
 
@@ -45,6 +45,8 @@ def test_planner_goes_from_questionnaire_to_a_workshop(server, browser):
     first = page.locator("#similar-cases li.similar-case").first
     expect(first).to_have_attribute("data-case", "kansas")
     expect(first.locator(".alike [data-question]")).to_have_count(3)
+    assert_accessible(page, "plan: questionnaire and cases")
+    assert_fits(page)
 
     # 4. The plan: choose the model, then edit the budget (htmx swaps the totals in place).
     page.check('#model-choice input[value="public-health-institute"]')
@@ -77,11 +79,12 @@ def test_planner_goes_from_questionnaire_to_a_workshop(server, browser):
     expect(page.locator("#workshop-title")).to_have_text("Who should be our backbone?")
     expect(page.locator("#proposed-weights tr[data-criterion]")).to_have_count(8)
     expect(page.locator('#options-list li[data-key="public-health-institute"]')).to_be_visible()
+    assert_accessible(page, "workshop from a plan")
 
 
 def test_planner_without_javascript_still_plans_and_converts(server, browser):
     base = server.base_url
-    page = browser.new_context(java_script_enabled=False).new_page()
+    page = new_phone(browser, javascript=False)
     sign_in(page, base)
     page.goto(f"{base}/plans")
     page.fill('#create-plan input[name="title"]', "No-script plan")
@@ -95,6 +98,9 @@ def test_planner_without_javascript_still_plans_and_converts(server, browser):
     page.fill('input[name="amount.office"]', "13650")
     page.click('#budget-form button[type="submit"]')
     expect(page.locator("#budget-total")).to_have_text("435,650")
+    # On a phone the budget table fits the screen: nothing scrolls sideways.
+    assert_fits(page)
+    assert_accessible(page, "plan on a phone")
     page.click('#convert-form button[type="submit"]')
     expect(page).to_have_url(re.compile(r"/workshops/\d+$"))
     expect(page.locator("#proposed-weights")).to_be_visible()

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.support.browser import join, move_to, sign_in
+from tests.support.browser import assert_accessible, assert_fits, join, move_to, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("e2e-workshop")]
 
@@ -49,12 +49,14 @@ def join_and_weigh(
 
 
 def rate_all(page: Page, ratings: dict[str, int]) -> None:
+    """One option at a time, in the order of the steps; each goes on to the next."""
     for option, rating in ratings.items():
         card = page.locator(f"#option-{option}")
         for fieldset in card.locator("fieldset.rating").all():
             fieldset.locator(f'label.choice:has(input[value="{rating}"])').click()
-        card.locator('button[type="submit"]').click()
-        expect(page.locator(f"#option-{option} .saved")).to_be_visible()
+        card.locator('button[name="go"]').click()
+        expect(page).to_have_url(re.compile(f"saved={option}#rate$"))
+    expect(page.locator("#rating-done")).to_be_visible()
 
 
 def test_three_participants_reach_a_recorded_decision(server, browser, tmp_path):
@@ -68,6 +70,7 @@ def test_three_participants_reach_a_recorded_decision(server, browser, tmp_path)
     lead.click('#create-workshop button[type="submit"]')
     expect(lead.locator("#workshop-title")).to_have_text("Diabetes prevention backbone")
     code = lead.locator("#join-code").inner_text().strip()
+    assert_accessible(lead, "facilitator: setup")
     move_to(lead, "Weighing the criteria")
     lead.evaluate("window.__sameDocument = true")  # proves later updates came without a reload
 
@@ -88,6 +91,9 @@ def test_three_participants_reach_a_recorded_decision(server, browser, tmp_path)
     expect(lead.locator("#submitted-count")).to_have_text("3", timeout=4000)
     assert lead.evaluate("window.__sameDocument") is True
     expect(lead.locator('#ranking li[data-rank="1"]')).to_have_attribute("data-option", "nonprofit")
+    assert_accessible(lead, "facilitator: scoring with results")
+    assert_fits(lead)  # the group's weights and the rating matrix fit, or scroll in place
+    assert_accessible(members[0], "participant: done")
 
     move_to(lead, "Reviewing the results")
     lead.click('#console-tabs a[data-tab="decide"]')
@@ -99,6 +105,7 @@ def test_three_participants_reach_a_recorded_decision(server, browser, tmp_path)
     lead.click('#decision-form button[type="submit"]')
     expect(lead.locator("#decided-option")).to_have_text(re.compile("onprofit"))
     expect(lead.locator("#decision-form")).to_have_count(0)
+    assert_accessible(lead, "facilitator: decided")
 
     with lead.expect_download() as download_info:
         lead.click("#download-md")
@@ -115,3 +122,4 @@ def test_three_participants_reach_a_recorded_decision(server, browser, tmp_path)
     members[0].reload()
     expect(members[0].locator("#decided")).to_be_visible()
     expect(members[0].locator("#weights-form")).to_have_count(0)
+    assert_accessible(members[0], "participant: decided")

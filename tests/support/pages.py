@@ -64,6 +64,6 @@ def shown(client: TestClient, response: Any, page_url: str) -> BeautifulSoup:
     the post redirects back to the page (303), which the browser then loads."""
     if response.status_code == 303:
         location = response.headers["location"]
-        assert location.partition("#")[0] == page_url, location
+        assert location.partition("#")[0].partition("?")[0] == page_url, location
         return page(client.get(location))
     return page(response)

@@ -27,9 +27,12 @@ RATINGS = {"funder": 2, "nonprofit": 5, "government": 3, "multi-org": 4, "steeri
 def test_pairwise_form_asks_every_pair_once(client):
     _, w = joined(client, stage="weighting", elicitation="ahp")
     doc = page(client.get(f"/w/{w['id']}"))
-    selects = doc.select("#pairwise-form select")
-    assert len(selects) == 6
-    assert len(selects[0].select("option")) == 17
+    pairs = doc.select("#pairwise-form fieldset.pair-row")
+    assert len(pairs) == 6
+    # On a phone both the side and the strength are visible: radio buttons, no select.
+    assert len(pairs[0].select('input[type="radio"][name^="side."]')) == 3
+    assert len(pairs[0].select('input[type="radio"][name^="strength."]')) == 8
+    assert doc.select_one("#pairwise-form select") is None
     assert doc.select_one("#points-left") is None
 
 
@@ -45,8 +48,9 @@ def test_pairwise_inconsistent_answers_mark_three_judgments_to_revisit(client, h
     assert len(doc.select("#revisit-list li")) == 3
     assert len(doc.select("#pairwise-form .pair-row.to-revisit .revisit-hint")) == 3
     # What was answered stays selected for revising.
-    chosen = doc.select_one('select[name="pair.credibility.funding"] option[selected]')
-    assert chosen["value"] == "1/7"
+    pair = doc.select_one("#pair-credibility-funding")
+    assert pair.select_one('input[name^="side."][checked]')["value"] == "second"
+    assert pair.select_one('input[name^="strength."][checked]')["value"] == "7"
 
 
 @WITH_AND_WITHOUT_HTMX

@@ -153,3 +153,19 @@ def test_forms_numbers_keep_what_is_not_a_number_as_typed():
     assert forms.judgments(FormData([("pair.a.b", "1/4"), ("pair.a.c", "")])) == [
         {"first": "a", "second": "b", "value": 0.25}
     ]
+
+
+def test_forms_pairwise_radio_buttons_become_saaty_values():
+    from app.web.html import forms
+
+    form = FormData(
+        [
+            ("side.a.b", "first"),
+            ("strength.a.b", "5"),
+            ("side.a.c", "second"),
+            ("strength.a.c", "3"),
+            ("side.b.c", "equal"),
+            ("side.c.d", "first"),
+        ]
+    )
+    assert forms.sided_pairs(form) == {"a.b": "5", "a.c": "1/3", "b.c": "1", "c.d": "first"}

@@ -45,6 +45,37 @@ def participant_by_token(session: Session, token_hash: str) -> tuple[int, int, s
     return None if found is None else (found[0], found[1], found[2], found[3])
 
 
+def participant_by_resume(
+    session: Session, workshop_id: int, resume_hash: str
+) -> ParticipantRow | None:
+    query = select(ParticipantRow).where(
+        ParticipantRow.workshop_id == workshop_id, ParticipantRow.resume_hash == resume_hash
+    )
+    return session.exec(query).first()
+
+
+def participant_named(session: Session, workshop_id: int, name: str) -> ParticipantRow | None:
+    """Someone in the workshop with this name, in any case."""
+    query = select(ParticipantRow).where(
+        ParticipantRow.workshop_id == workshop_id,
+        func.lower(ParticipantRow.name) == name.lower(),
+    )
+    return session.exec(query).first()
+
+
+def set_participant_secrets(
+    session: Session, participant_id: int, token_hash: str | None, resume_hash: str | None
+) -> None:
+    """A new token (another device takes over) and/or a new resume code."""
+    row = session.get(ParticipantRow, participant_id)
+    assert row is not None
+    if token_hash is not None:
+        row.token_hash = token_hash
+    if resume_hash is not None:
+        row.resume_hash = resume_hash
+    session.add(row)
+
+
 def add_participant(session: Session, workshop_id: int, **fields: Any) -> int:
     """A new participant (name, sector, token_hash; weight and joined_at when imported)."""
     row = ParticipantRow(workshop_id=workshop_id, **fields)

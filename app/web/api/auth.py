@@ -1,14 +1,15 @@
-"""API: facilitator sign-in and participant joining."""
+"""API: facilitator sign-in, participant joining and resuming on another device."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.services import accounts, participation
+from app.services import accounts, participation, resuming
 from app.web.api.schemas.auth import (
     JoinedPublic,
     ParticipantCreate,
+    ResumeCreate,
     SignInCreate,
     SignInPublic,
     facilitator_public,
@@ -63,6 +64,22 @@ def join_workshop(
         body.join_code,
         body.name,
         body.sector,
+        client_address(request),
+        settings.join_failures_allowed,
+        settings.join_failure_window_seconds,
+    )
+    return joined_public(joined)
+
+
+@router.post("/resume", response_model=JoinedPublic)
+def resume_participant(
+    body: ResumeCreate, request: Request, session: SessionDep, settings: SettingsDep
+) -> JoinedPublic:
+    """The same participant on another device (a new token; the previous one stops working)."""
+    joined = resuming.resume(
+        session,
+        body.join_code,
+        body.resume_code,
         client_address(request),
         settings.join_failures_allowed,
         settings.join_failure_window_seconds,

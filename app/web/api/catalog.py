@@ -1,10 +1,17 @@
-"""API: the catalogue of criteria, backbone models and templates (no sign-in needed)."""
+"""API: the catalogue of criteria, backbone models, templates and sectors (no sign-in needed)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.web.api.schemas.catalog import CasePublic, CriterionPublic, ModelPublic, TemplatePublic
+from app.domain.workshop import SECTORS
+from app.web.api.schemas.catalog import (
+    CasePublic,
+    CriterionPublic,
+    ModelPublic,
+    SectorPublic,
+    TemplatePublic,
+)
 from app.web.deps import CatalogueDep, PlanningDep
 
 router = APIRouter(prefix="/catalog", tags=["catalogue"])
@@ -54,6 +61,12 @@ def list_templates(catalogue: CatalogueDep) -> list[TemplatePublic]:
         )
         for t in catalogue.templates.values()
     ]
+
+
+@router.get("/sectors", response_model=list[SectorPublic])
+def list_sectors() -> list[SectorPublic]:
+    """The sectors a participant may name on joining (by key or by name, in any case)."""
+    return [SectorPublic(key=key, name=name) for key, name in SECTORS.items()]
 
 
 @router.get("/cases", response_model=list[CasePublic])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
+from app.domain.workshop import custom_criterion_details
 from app.services import workshops
 from app.web.api.schemas.workshops import (
     CriterionCreate,
@@ -61,8 +62,16 @@ def update_workshop(
 def add_criterion(
     workshop_id: int, body: CriterionCreate, me: ApiFacilitator, session: SessionDep
 ) -> ItemPublic:
+    details = custom_criterion_details(body.guiding_questions, body.scale)
     item = workshops.add_item(
-        session, me.id, workshop_id, "criterion", body.name, body.description, body.direction
+        session,
+        me.id,
+        workshop_id,
+        "criterion",
+        body.name,
+        body.description,
+        body.direction,
+        details,
     )
     return item_public(item, with_direction=True)
 

@@ -2,8 +2,8 @@
 
 from fastapi import APIRouter
 
-from app.web.html import auth, facilitate, followup, live, participate, plans, room
+from app.web.html import auth, brief, facilitate, followup, live, participate, plans, resume, room
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, live, room, followup, plans, facilitate, participate):
+for module in (auth, live, room, followup, plans, facilitate, participate, resume, brief):
     router.include_router(module.router)

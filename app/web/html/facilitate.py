@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
+from app.domain.workshop import custom_criterion_details
 from app.services import workshops
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt, redirect
@@ -69,15 +70,35 @@ def change_stage(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Resp
     )
 
 
+@router.post("/workshops/{workshop_id}/rating-order")
+def change_rating_order(workshop_id: int, page: WorkshopPageDep, form: FormDep) -> Response:
+    order = str(form.get("rating_order") or "")
+    return page.save(
+        workshop_id,
+        lambda: workshops.update_workshop(
+            page.session, page.me.id, workshop_id, rating_order=order
+        ),
+        "rating-order",
+    )
+
+
 def _add_item(workshop_id: int, kind: str, page: WorkshopPageDep, form: FormDep) -> Response:
     typed = forms.texts(form, ("name", "description"))
     typed["direction"] = str(form.get("direction") or "benefit")
-    return page.save(
-        workshop_id,
-        lambda: workshops.add_item(page.session, page.me.id, workshop_id, kind, **typed),
-        "setup",
-        new_item={"kind": kind, **typed},
-    )
+    # A criterion's questions (one a line) and anchors (scale.1, scale.3, scale.5), as typed.
+    extra = forms.texts(form, ("guiding_questions", "scale.1", "scale.3", "scale.5"))
+
+    def add() -> object:
+        details = None
+        if kind == "criterion":
+            questions = extra["guiding_questions"].splitlines()
+            scale = {k: extra[f"scale.{k}"] for k in ("1", "3", "5")}
+            details = custom_criterion_details(questions, scale)
+        return workshops.add_item(
+            page.session, page.me.id, workshop_id, kind, details=details, **typed
+        )
+
+    return page.save(workshop_id, add, "setup", new_item={"kind": kind, **typed, **extra})
 
 
 @router.post("/workshops/{workshop_id}/criteria")

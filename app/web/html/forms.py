@@ -125,10 +125,27 @@ def saaty(raw: str) -> float | str:
         return text
 
 
+def sided_pairs(form: FormData) -> dict[str, str]:
+    """The pairwise form's radio buttons as Saaty values: `side.<pair>` (first, equal or
+    second) with `strength.<pair>` (2-9) -> '3', '1' or '1/3'; a side without a strength is
+    passed on as typed, for the domain to refuse."""
+    out: dict[str, str] = {}
+    for pair, side in fields(form, "side").items():
+        strength = str(form.get(f"strength.{pair}") or "").strip()
+        if side == "equal":
+            out[pair] = "1"
+        elif side in ("first", "second") and strength:
+            out[pair] = strength if side == "first" else f"1/{strength}"
+        else:
+            out[pair] = side
+    return out
+
+
 def judgments(form: FormData) -> list[dict[str, Any]]:
-    """Pairwise judgments from fields `pair.<first>.<second>` that have a value."""
+    """Pairwise judgments from fields `pair.<first>.<second>` (or the side and strength
+    radio buttons) that have a value."""
     out: list[dict[str, Any]] = []
-    for pair, raw in fields(form, "pair").items():
+    for pair, raw in (fields(form, "pair") | sided_pairs(form)).items():
         first, _, second = pair.partition(".")
         if raw:
             out.append({"first": first, "second": second, "value": saaty(raw)})

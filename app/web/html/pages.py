@@ -14,12 +14,19 @@ from starlette.responses import Response
 
 from app.domain.catalogue import Catalogue
 from app.domain.errors import NotFound
+from app.domain.progress import RatingSteps, rating_steps
 from app.domain.workshop import POINTS_TOTAL, can_edit_items
 from app.services import followup, participant_page, room, rounds, workshops
 from app.services.accounts import Facilitator
 from app.services.participant_page import MyPage
 from app.services.participation import ParticipantIdentity
-from app.web.deps import CatalogueDep, PageFacilitator, PageParticipant, SessionDep
+from app.web.deps import (
+    RESUME_COOKIE,
+    CatalogueDep,
+    PageFacilitator,
+    PageParticipant,
+    SessionDep,
+)
 from app.web.html.forms import Attempt, attempt, redirect
 from app.web.qr import join_link
 from app.web.templating import is_htmx, render
@@ -104,7 +111,20 @@ WorkshopPageDep = Annotated[WorkshopPage, Depends(workshop_page)]
 PARTIALS = {
     "weights": "partials/participate/_weights.html",
     "option": "partials/participate/_option_scores.html",
+    "criterion": "partials/participate/_criterion_scores.html",
 }
+
+
+def steps_of(page: MyPage, requested: str = "") -> RatingSteps:
+    """Where the participant stands in the ratings, in the order the facilitator chose."""
+    w = page.mine.workshop
+    return rating_steps(
+        str(w.settings.get("rating_order", "option")),
+        [o.key for o in w.options],
+        [c.key for c in w.criteria],
+        page.mine.ratings,
+        requested,
+    )
 
 
 @dataclass(frozen=True)
@@ -119,6 +139,7 @@ class ParticipantPage:
     def render(
         self, page: MyPage, errors: dict[str, str] | None = None, status: int = 200, **extra: Any
     ) -> Response:
+        requested = extra.pop("step", "") or extra.get("option_key") or extra.get("criterion_key")
         context = {
             "w": page.mine.workshop,
             "mine": page.mine,
@@ -128,8 +149,14 @@ class ParticipantPage:
             # The room: countdown and results once shown, and the round before beside each cell.
             "phone": room.phone_view(self.session, self.me, self.workshop_id),
             "rc": self.round_context(page),
+            "steps": steps_of(page, requested or ""),
+            "resume_code": self.request.cookies.get(RESUME_COOKIE),
+            "welcome": False,
+            "saved_step": "",
             **extra,
         }
+        # A plain form's save of the weights comes back here: the form says it saved.
+        context.setdefault("saved", context["saved_step"] == "weights")
         return render(self.request, "pages/participate.html", context, status_code=status)
 
     def section(
@@ -145,15 +172,20 @@ class ParticipantPage:
         failure and back to the page (at `anchor`) after a success."""
         if not is_htmx(self.request):
             if status == 200:
-                target = f"/w/{self.workshop_id}" + (f"#{anchor}" if anchor else "")
+                # Back where the participant was, saying it saved.
+                target = f"/w/{self.workshop_id}?saved={part}#{anchor or part}"
                 return redirect(self.request, target)
             return self.render(page, errors, status, **extra)
         w = page.mine.workshop
-        option = None
+        option = criterion = None
         if part == "option":
             option = next((o for o in w.options if o.key == extra["option_key"]), None)
             if option is None:
                 raise NotFound(f"No option '{extra['option_key']}' in this workshop.")
+        if part == "criterion":
+            criterion = next((c for c in w.criteria if c.key == extra["criterion_key"]), None)
+            if criterion is None:
+                raise NotFound(f"No criterion '{extra['criterion_key']}' in this workshop.")
         context = {
             "w": w,
             "mine": page.mine,
@@ -162,6 +194,10 @@ class ParticipantPage:
             "total": POINTS_TOTAL,
             "o": option,
             "rc": self.round_context(page) if part == "option" else None,
+            "c": criterion,
+            "steps": steps_of(page),
+            # The step list follows each save, out of band: "3 of 7 rated" stays true.
+            "oob_steps": part in ("option", "criterion"),
             **extra,
         }
         return render(self.request, PARTIALS[part], context, status_code=status)
@@ -185,20 +221,26 @@ class ParticipantPage:
             return self.section(self.show(), "weights", done.errors, done.status, **typed)
         return self.section(done.value, "weights", anchor=anchor, saved=True)
 
-    def save_option(
-        self, option: str, action: Callable[[], MyPage], typed: dict[str, Any]
+    def save_step(
+        self,
+        part: str,
+        key: str,
+        action: Callable[[], MyPage],
+        typed: dict[str, Any],
+        go_next: bool,
     ) -> Response:
-        """One option's ratings: saved (saying which criteria are still open), or shown again
-        as typed."""
+        """One rating step (an option, or a criterion): saved, or shown again as typed. A save
+        as one goes (htmx, on each choice) answers the step itself; "Save and continue", and
+        every save without JavaScript, goes to the next open step, saying it was saved."""
+        named: dict[str, Any] = {f"{part}_key": key}
         done = attempt(action)
         if done.value is None:
-            return self.section(
-                self.show(), "option", done.errors, done.status, option_key=option, typed=typed
-            )
-        still_open = len(typed["ratings"]) < len(done.value.mine.workshop.criteria)
-        # Saved what was given, and say what is still open rather than refusing it all.
-        errors = {"_form": "Saved. Some criteria still have no rating."} if still_open else {}
-        return self.section(done.value, "option", errors, option_key=option, saved=True)
+            return self.section(self.show(), part, done.errors, done.status, typed=typed, **named)
+        if go_next or not is_htmx(self.request):
+            after = steps_of(done.value).after(key)
+            target = f"/w/{self.workshop_id}?step={after}&saved={key}#rate"
+            return redirect(self.request, target)
+        return self.section(done.value, part, saved=True, **named)
 
 
 def participant_page_of(

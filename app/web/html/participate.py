@@ -5,12 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from app.services import participant_page, participation
-from app.web.deps import PARTICIPANT_COOKIE, SessionDep, SettingsDep, client_address
+from app.services import participant_page, participation, resuming
+from app.web.deps import MaybePageParticipant, SessionDep, SettingsDep, client_address
 from app.web.etags import etag_for, not_modified, tagged
 from app.web.html import forms
-from app.web.html.forms import FormDep, attempt, redirect, set_cookie
-from app.web.html.pages import ParticipantPageDep
+from app.web.html.forms import FormDep, attempt
+from app.web.html.pages import ParticipantPage, ParticipantPageDep
+from app.web.html.resume import signed_in
 from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -25,7 +26,13 @@ def show_join(request: Request, code: str = "") -> Response:
 def join_workshop(
     request: Request, session: SessionDep, settings: SettingsDep, form: FormDep
 ) -> Response:
-    values = forms.texts(form, ("join_code", "name", "sector"))
+    values = forms.texts(form, ("join_code", "name", "sector", "someone_else"))
+    if not values["someone_else"] and resuming.name_in_use(
+        session, values["join_code"], values["name"]
+    ):
+        # Most often the same person on a new device: offer to resume rather than add a twin.
+        context = {"values": values, "errors": {}, "name_taken": True}
+        return render(request, "pages/join.html", context, 409)
     done = attempt(
         lambda: participation.join(
             session,
@@ -42,14 +49,26 @@ def join_workshop(
         page = render(request, "pages/join.html", context, done.status)
         page.headers.update(done.headers)
         return page
-    response = redirect(request, f"/w/{done.value.workshop_id}")
     secure = settings.environment == "production"
-    return set_cookie(response, PARTICIPANT_COOKIE, done.value.token, 7, secure)
+    return signed_in(request, done.value, secure, f"/w/{done.value.workshop_id}?welcome=1")
 
 
 @router.get("/w/{workshop_id}")
-def show_participation(page: ParticipantPageDep) -> Response:
-    return page.render(page.show())
+def show_participation(
+    workshop_id: int,
+    request: Request,
+    me: MaybePageParticipant,
+    session: SessionDep,
+    step: str = "",
+    saved: str = "",
+    welcome: str = "",
+) -> Response:
+    if me is None:
+        # Another device, or cookies cleared: not a dead end, the way back in.
+        context = {"values": {}, "errors": {}, "not_here": True}
+        return render(request, "pages/resume.html", context, 404)
+    page = ParticipantPage(request, me, session, workshop_id)
+    return page.render(page.show(), step=step, saved_step=saved, welcome=bool(welcome))
 
 
 @router.get("/w/{workshop_id}/stage")
@@ -78,12 +97,29 @@ def record_weights(page: ParticipantPageDep, form: FormDep) -> Response:
 @router.post("/w/{workshop_id}/options/{option}")
 def record_option_scores(option: str, page: ParticipantPageDep, form: FormDep) -> Response:
     scores, comments = forms.ratings(form)
-    return page.save_option(
+    return page.save_step(
+        "option",
         option,
         lambda: participant_page.record_option_scores(
             page.session, page.me, page.workshop_id, option, scores, comments
         ),
         typed={"ratings": scores, "comments": comments},
+        go_next=form.get("go") == "next",
+    )
+
+
+@router.post("/w/{workshop_id}/criteria/{criterion}")
+def record_criterion_scores(criterion: str, page: ParticipantPageDep, form: FormDep) -> Response:
+    """One criterion at a time: every option's rating on it (`rating.<option>`)."""
+    scores, comments = forms.ratings(form)
+    return page.save_step(
+        "criterion",
+        criterion,
+        lambda: participant_page.record_criterion_scores(
+            page.session, page.me, page.workshop_id, criterion, scores, comments
+        ),
+        typed={"ratings": scores, "comments": comments},
+        go_next=form.get("go") == "next",
     )
 
 
@@ -117,5 +153,5 @@ def record_pairwise(page: ParticipantPageDep, form: FormDep) -> Response:
             page.session, page.me, page.workshop_id, judgments
         ),
         anchor="weights",
-        typed=forms.fields(form, "pair"),
+        typed=forms.fields(form, "pair") | forms.sided_pairs(form),
     )

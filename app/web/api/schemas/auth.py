@@ -1,4 +1,4 @@
-"""Schemas of /auth/login and /join."""
+"""Schemas of /auth/login, /join and /resume."""
 
 from __future__ import annotations
 
@@ -35,10 +35,16 @@ class ParticipantCreate(Body):
     sector: Annotated[str, one_of(SECTORS)] | None = None
 
 
+class ResumeCreate(Body):
+    join_code: str
+    resume_code: str
+
+
 class JoinedPublic(BaseModel):
     participant_id: int
     token: str
     workshop_id: int
+    resume_code: str
 
 
 def facilitator_public(f: Facilitator) -> FacilitatorPublic:
@@ -46,4 +52,9 @@ def facilitator_public(f: Facilitator) -> FacilitatorPublic:
 
 
 def joined_public(j: Joined) -> JoinedPublic:
-    return JoinedPublic(participant_id=j.participant_id, token=j.token, workshop_id=j.workshop_id)
+    return JoinedPublic(
+        participant_id=j.participant_id,
+        token=j.token,
+        workshop_id=j.workshop_id,
+        resume_code=j.resume_code,
+    )

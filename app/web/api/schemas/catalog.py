@@ -1,4 +1,4 @@
-"""Schemas of /catalog: criteria, backbone models, templates and the planning cases."""
+"""Schemas of /catalog: criteria, backbone models, templates, sectors and the planning cases."""
 
 from __future__ import annotations
 
@@ -33,6 +33,11 @@ class TemplatePublic(BaseModel):
     description: str
     criteria: list[str]
     models: list[str]
+
+
+class SectorPublic(BaseModel):
+    key: str
+    name: str
 
 
 class CasePublic(BaseModel):

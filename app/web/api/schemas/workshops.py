@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from app.domain import limits
 from app.domain.workshop import Item, Stage, Workshop, WorkshopSummary
 from app.web.api.schemas import Body, Key, Short, Text, Title, one_of
 
 Direction = Annotated[str, one_of(("benefit", "cost"))]
 StageName = Annotated[str, one_of(s.value for s in Stage)]
+Questions = Annotated[list[Text], Field(max_length=limits.MAX_GUIDING_QUESTIONS)]
+Anchors = Annotated[dict[Annotated[str, one_of(("1", "3", "5"))], Text], Field(max_length=3)]
 
 
 class WorkshopCreate(Body):
@@ -28,12 +31,21 @@ class WorkshopUpdate(Body):
     convener: Short | None = None
     stage: StageName | None = None
     results_visible: bool | None = None
+    # "option" (default): participants rate one option at a time; "criterion": one criterion.
+    rating_order: Annotated[str, one_of(("option", "criterion"))] | None = None
 
 
 class CriterionCreate(Body):
     name: Title
     direction: Direction
     description: Text | None = None
+    # What to ask about it, and what ratings of 1, 3 and 5 mean (keys "1", "3", "5").
+    guiding_questions: (
+        Annotated[list[Text], Field(max_length=limits.MAX_GUIDING_QUESTIONS)] | None
+    ) = None
+    scale: (
+        Annotated[dict[Annotated[str, one_of(("1", "3", "5"))], Text], Field(max_length=3)] | None
+    ) = None
 
 
 class OptionCreate(Body):
@@ -56,6 +68,8 @@ class ItemPublic(BaseModel):
     description: str
     direction: str | None = None
     custom: bool
+    guiding_questions: list[str] | None = None
+    scale: dict[str, str] | None = None
 
 
 class ParticipantPublic(BaseModel):
@@ -91,6 +105,7 @@ class WorkshopPublic(BaseModel):
     timer_ends_at: datetime | None = None
     # The decided workshop this one revisits (POST /workshops/{id}/revisit), if any.
     supersedes: int | None = None
+    rating_order: str = "option"
 
 
 def workshop_public(w: Workshop) -> WorkshopPublic:
@@ -123,6 +138,7 @@ def workshop_public(w: Workshop) -> WorkshopPublic:
         round=w.round,
         timer_ends_at=w.timer_ends_at,
         supersedes=w.supersedes,
+        rating_order=str(w.settings.get("rating_order", "option")),
     )
 
 
@@ -140,4 +156,6 @@ def item_public(item: Item, with_direction: bool) -> ItemPublic:
         description=item.description,
         direction=item.direction if with_direction else None,
         custom=item.custom,
+        guiding_questions=item.details.get("guiding_questions") if with_direction else None,
+        scale=item.details.get("scale") if with_direction else None,
     )
