@@ -13,7 +13,7 @@ MAX_EVENTS = 5_000  # a timeline in an imported record
 MAX_WEIGHT = 1_000_000  # a typed weight, points or swing value; normalised safely below it
 MAX_FOLLOW_UPS = 50  # risks and conditions, or next steps, of one decision
 MAX_APPROVERS = 12
-MAX_GUIDING_QUESTIONS = 12  # a custom criterion's questions
+MAX_GUIDING_QUESTIONS = 10  # a custom criterion's questions
 MAX_JUDGMENTS = MAX_CRITERIA * (MAX_CRITERIA - 1) // 2
 
 MAX_KEY = 80

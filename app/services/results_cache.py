@@ -77,7 +77,10 @@ class LruCache(Generic[T]):
                 self._bytes -= dropped
                 self.stats.evictions += 1
 
-    def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
+    def get_or_compute(
+        self, key: Hashable, compute: Callable[[], T], measure: Callable[[T], int] | None = None
+    ) -> T:
+        """The value of `key`, computed (and kept, at `measure(value)` bytes) if missing."""
         found = self.get(key)
         if found is not None:
             return found
@@ -91,7 +94,7 @@ class LruCache(Generic[T]):
                 self.stats.misses += 1
             try:
                 value = compute()
-                self.put(key, value)
+                self.put(key, value, measure(value) if measure else None)
             finally:
                 with self._lock:
                     self._pending.pop(key, None)

@@ -12,7 +12,13 @@ import pytest
 from app.domain import analysis as domain_analysis
 from app.services import results
 from app.services.results_cache import LruCache
-from tests.support.api import API, CLEAR_ORDER, give_scores, workshop_with_clear_ranking
+from tests.support.api import (
+    API,
+    CLEAR_ORDER,
+    give_scores,
+    join,
+    workshop_with_clear_ranking,
+)
 
 
 @pytest.fixture
@@ -128,3 +134,22 @@ def test_lru_cache_computes_once_for_concurrent_askers():
         t.join()
     assert computed == [1]
     assert cache.get("k") == 42
+
+
+def test_lru_cache_measures_with_given_measure():
+    cache: LruCache[bytes] = LruCache(max_entries=10, max_bytes=1_000)
+    cache.get_or_compute("a", lambda: bytes(400), len)
+    cache.get_or_compute("b", lambda: bytes(400), len)
+    cache.get_or_compute("c", lambda: bytes(400), len)
+    assert cache.bytes == 800
+    assert cache.get("a") is None
+
+
+def test_results_cache_entry_size_grows_with_the_room(client, session, analyses):
+    _, w, _ = workshop_with_clear_ranking(client)
+    before = results.approximate_size(results.cached_results(session, w["id"]))
+    for n in range(5):
+        join(client, w["join_code"], name=f"Member {n}")
+    after = results.approximate_size(results.cached_results(session, w["id"]))
+    assert after > before
+    assert results.RESULTS.bytes >= before + after
