@@ -57,10 +57,14 @@ def test_snapshot_thaws_to_the_record_it_froze():
     assert freeze(again) == freeze(record)
 
 
-def test_decided_record_is_unchanged_when_the_catalogue_files_change(app, client, monkeypatch):
+def test_decided_record_is_unchanged_when_the_catalogue_files_change(app, client):
     auth, wid = decided_plan_workshop(client)
     before = {ext: export(client, auth, wid, ext) for ext in ("json", "md")}
     archive = app.state.archive
     emptied = replace(archive.catalogue, sources={}, considerations=(), event_labels={})
-    monkeypatch.setattr(app.state, "archive", replace(archive, catalogue=emptied))
-    assert {ext: export(client, auth, wid, ext) for ext in ("json", "md")} == before
+    app.state.archive = replace(archive, catalogue=emptied)
+    try:
+        after = {ext: export(client, auth, wid, ext) for ext in ("json", "md")}
+    finally:
+        app.state.archive = archive  # the app is shared by every test of this process
+    assert after == before
