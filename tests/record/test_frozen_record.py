@@ -62,10 +62,9 @@ def test_decided_record_is_unchanged_when_the_catalogue_files_change(app, client
     before = {ext: export(client, auth, wid, ext) for ext in ("json", "md")}
     archive = app.state.archive
     emptied = replace(archive.catalogue, sources={}, considerations=(), event_labels={})
-    # Set and put back by hand: pytest's monkeypatch deletes a Starlette State attribute on undo.
     app.state.archive = replace(archive, catalogue=emptied)
     try:
         after = {ext: export(client, auth, wid, ext) for ext in ("json", "md")}
     finally:
-        app.state.archive = archive
+        app.state.archive = archive  # the app is shared by every test of this process
     assert after == before
