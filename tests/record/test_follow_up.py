@@ -136,3 +136,12 @@ def test_decision_form_records_rows_of_conditions_and_approvers(client):
     decision = client.get(f"{API}/workshops/{w['id']}/decision", headers=auth).json()
     assert [f["text"] for f in decision["follow_ups"]] == ["Neutral chair"]
     assert decision["approvers"] == [{"name": "Sam Reyes", "title": "Director"}]
+
+
+def test_revisiting_workshop_memo_says_which_decision_it_supersedes(client):
+    auth, w, _ = _decided(client)
+    new = client.post(f"{API}/workshops/{w['id']}/revisit", headers=auth).json()
+    md = export(client, auth, new["id"], "md").decode()
+    assert f"**Revisits:** the decision of workshop {w['id']}, which this supersedes" in md
+    record = export(client, auth, new["id"], "json").decode()
+    assert f'"supersedes": {w["id"]}' in record

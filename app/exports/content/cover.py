@@ -131,6 +131,10 @@ def cover(record: Record, fingerprint: str = "", layout: Layout | None = None) -
         facts.insert(1, ("Level of agreement", _agreement_fact(record)))
     facts.append(("Decided" if w.decision else "Last activity", _date(record, layout)))
     facts.append(("Workshop opened", layout.day(w.created_at)))
+    if w.supersedes is not None:
+        facts.append(
+            ("Revisits", f"the decision of workshop {w.supersedes}, which this supersedes")
+        )
     return Cover(
         title=clean_line(w.title),
         facts=tuple(facts),
