@@ -130,6 +130,7 @@ def test_decision_form_records_rows_of_conditions_and_approvers(client):
         "risks-1-due": "2027-03-01",
         "approvers-1-name": "Sam Reyes",
         "approvers-1-title": "Director",
+        "confirm": "yes",
     }
     response = client.post(f"/workshops/{w['id']}/decision", data=form)
     assert response.status_code == 200
