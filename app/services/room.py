@@ -36,9 +36,10 @@ def now() -> datetime:
 
 def start_timer(session: Session, owner_id: int, workshop_id: int, seconds: object) -> Timer:
     """Start (or restart) the countdown: its deadline is stored, so every screen agrees."""
-    length = check_timer_seconds(seconds)
     with session.begin():
         row = owned_row(session, owner_id, workshop_id, lock=True)
+        # Checked after ownership, so a stranger learns nothing from the body's refusal.
+        length = check_timer_seconds(seconds)
         if row.stage == Stage.DECIDED:
             raise Conflict("The workshop is decided; no countdown is needed.")
         ends_at = now() + timedelta(seconds=length)

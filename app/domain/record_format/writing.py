@@ -10,7 +10,12 @@ from typing import Any
 
 from app.domain.planning import PlanSummary, plan_source_keys
 from app.domain.record import Record
-from app.domain.record_format.canonical import KIND, SCHEMA_VERSION, fingerprint_of
+from app.domain.record_format.canonical import (
+    KIND,
+    PARTICIPANT_COPY_KIND,
+    SCHEMA_VERSION,
+    fingerprint_of,
+)
 from app.domain.workshop import Decision
 
 
@@ -141,5 +146,12 @@ def record_data(record: Record) -> dict[str, Any]:
         # the plan stays with the planner's draft, not with the workshop created again.
         "plan": plan_data(record.plan) if record.plan is not None else None,
     }
+    if record.copy_of is not None:
+        data["kind"] = PARTICIPANT_COPY_KIND
+        data["copy_of"] = {
+            "note": "A participant's copy: the group's results and decision, and of the "
+            "input only this participant's own. It is not the workshop's signed record.",
+            "record_fingerprint": record.copy_of or None,
+        }
     data["fingerprint"] = fingerprint_of(data)
     return data

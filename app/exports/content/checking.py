@@ -36,6 +36,15 @@ def section(ctx: Context) -> Section:
     if isinstance(signature, Mapping):
         blocks.append(Code("Signed (Ed25519) with key id:", str(signature["key_id"]), id="key-id"))
         blocks.append(Code("Public key:", str(signature["public_key"]), id="public-key"))
+    elif ctx.record.copy_of is not None:
+        blocks.append(
+            Paragraph(
+                "This is a participant's copy, cut from the workshop's record: it is not "
+                "signed, and its fingerprint is not the record's. The facilitator holds the "
+                "signed record"
+                + (f", fingerprint {ctx.record.copy_of}." if ctx.record.copy_of else ".")
+            )
+        )
     else:
         blocks.append(Paragraph("This copy of the record is not signed.", "muted"))
     provenance = ctx.record.provenance

@@ -111,6 +111,13 @@ def _notice(record: Record) -> str:
 
 
 def _verification(record: Record, fingerprint: str) -> str:
+    if record.copy_of is not None:
+        whole = f" The workshop's record: {record.copy_of}." if record.copy_of else ""
+        return (
+            "A participant's copy: the group's results and decision, and of the input only "
+            f"this participant's own; not the workshop's signed record. This copy's fingerprint "
+            f"(SHA-256) {fingerprint}.{whole}"
+        )
     sealed = record.sealed or {}
     signature = sealed.get("signature") if isinstance(sealed, dict | Mapping) else None
     key = signature.get("key_id") if isinstance(signature, dict) else None
