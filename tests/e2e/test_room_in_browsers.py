@@ -84,6 +84,7 @@ def test_a_room_of_eight_with_a_countdown_a_reveal_and_a_second_round(server, br
     for person, phone in ((0, phones[0]), (1, phones[1])):
         phone.locator("#round-continue").click(timeout=8000)
         phone.locator('#rate-steps a[href*="step=funder"]').click()
+        phone.wait_for_load_state("load")  # htmx is ready before the choice is made
         card = phone.locator("#option-funder")
         earlier = card.locator(
             '#round-context-funder tr[data-criterion="credibility"] .earlier-mine'
@@ -93,7 +94,7 @@ def test_a_room_of_eight_with_a_countdown_a_reveal_and_a_second_round(server, br
         card.locator(
             f'fieldset[data-criterion="credibility"] label.choice:has(input[value="{revised}"])'
         ).click()
-        card.locator('button[type="submit"]').click()
+        # Each choice saves as it is made; the card says so in place.
         expect(phone.locator("#option-funder .saved")).to_be_visible()
 
     expect(screen.locator("#moved-total-2")).to_have_text("2", timeout=5000)
