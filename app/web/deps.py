@@ -113,6 +113,7 @@ def page_participant(
 ) -> ParticipantIdentity:
     if me is None:
         raise NotFound("You have not joined this workshop from this browser. Join with the code.")
+    request.state.language = me.language  # the participant's pages follow their choice
     return me
 
 

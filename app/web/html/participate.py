@@ -10,8 +10,10 @@ from app.web.deps import MaybePageParticipant, SessionDep, SettingsDep, client_a
 from app.web.etags import etag_for, not_modified, tagged
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt
+from app.web.html.language import remember
 from app.web.html.pages import ParticipantPage, ParticipantPageDep
 from app.web.html.resume import signed_in
+from app.web.i18n import request_language
 from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -26,7 +28,8 @@ def show_join(request: Request, code: str = "") -> Response:
 def join_workshop(
     request: Request, session: SessionDep, settings: SettingsDep, form: FormDep
 ) -> Response:
-    values = forms.texts(form, ("join_code", "name", "sector", "someone_else"))
+    values = forms.texts(form, ("join_code", "name", "sector", "someone_else", "language"))
+    values["language"] = values["language"] or request_language(request)
     if not values["someone_else"] and resuming.name_in_use(
         session, values["join_code"], values["name"]
     ):
@@ -42,6 +45,7 @@ def join_workshop(
             client_address(request),
             settings.join_failures_allowed,
             settings.join_failure_window_seconds,
+            values["language"],
         )
     )
     if done.value is None:
@@ -50,7 +54,8 @@ def join_workshop(
         page.headers.update(done.headers)
         return page
     secure = settings.environment == "production"
-    return signed_in(request, done.value, secure, f"/w/{done.value.workshop_id}?welcome=1")
+    response = signed_in(request, done.value, secure, f"/w/{done.value.workshop_id}?welcome=1")
+    return remember(response, values["language"], secure)
 
 
 @router.get("/w/{workshop_id}")
