@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from app.domain.translation import CatalogueText
+if TYPE_CHECKING:  # the translation module reads records, which hold catalogue items
+    from app.domain.translation import CatalogueText
 
 Direction = Literal["benefit", "cost"]
 

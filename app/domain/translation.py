@@ -11,8 +11,17 @@ from types import MappingProxyType
 from typing import Any
 
 from app.domain.errors import InvalidInput
+from app.domain.record import Record
 from app.domain.results import RankedOption
-from app.domain.workshop import Decision, Item, Workshop
+from app.domain.workshop import (
+    AGREEMENT_LEVELS,
+    SECTORS,
+    STAGE_LABELS,
+    Decision,
+    Item,
+    Stage,
+    Workshop,
+)
 
 LANGUAGES: tuple[str, ...] = ("en", "es")
 DEFAULT_LANGUAGE = "en"
@@ -144,6 +153,44 @@ def translate(value: Any, text: CatalogueText | None, custom: frozenset[str] = f
                 updates[f.name] = new
         return dataclasses.replace(value, **updates) if updates else value
     return value
+
+
+def translate_record(record: Record, text: CatalogueText | None) -> Record:
+    """A record for a document in this language: the workshop's catalogue items, the ranked
+    names, the questions after a choice and the timeline's labels. What was typed, the inputs
+    and the sealed JSON (its fingerprint) are left exactly as they were."""
+    if text is None:
+        return record
+    custom = _custom_keys(record.workshop)
+    considerations = tuple(
+        dataclasses.replace(
+            c, topic=text.considerations[c.key][0], text=text.considerations[c.key][1]
+        )
+        if c.key in text.considerations
+        else c
+        for c in record.considerations
+    )
+    return dataclasses.replace(
+        record,
+        workshop=translate(record.workshop, text, custom),
+        results=translate(record.results, text, custom),
+        analysis=translate(record.analysis, text, custom),
+        robustness=translate(record.robustness, text, custom),
+        rounds=translate(record.rounds, text, custom),
+        considerations=considerations,
+        event_labels={k: text.events.get(k, v) for k, v in record.event_labels.items()},
+    )
+
+
+def terms(text: CatalogueText | None) -> tuple[tuple[str, str], ...]:
+    """The domain's English labels (sectors, levels of agreement, stages) beside this
+    language's, for a document's layout."""
+    if text is None:
+        return ()
+    pairs = [(SECTORS[k], v) for k, v in text.sectors.items() if k in SECTORS]
+    pairs += [(AGREEMENT_LEVELS[k], v) for k, v in text.agreement.items() if k in AGREEMENT_LEVELS]
+    pairs += [(STAGE_LABELS[Stage(k)], v) for k, v in text.stages.items()]
+    return tuple(pairs)
 
 
 def translate_context(

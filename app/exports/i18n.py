@@ -1,0 +1,86 @@
+"""The language a document is written in: the fixed sentences and headings of every format come
+through `_()` from the documents' gettext catalogue (app/exports/locale, compiled in memory at
+first use); the catalogue's own texts (criteria, options, hints) arrive already translated in
+the record. The language is the layout's, set around one rendering (and so in a pool worker)."""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+from types import MappingProxyType
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+from app.domain.numbers import decimal
+from app.exports.layout import Layout
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "documents"
+
+_LANGUAGE: ContextVar[str] = ContextVar("document_language", default="en")
+_TERMS: ContextVar[Mapping[str, str]] = ContextVar("document_terms", default=MappingProxyType({}))
+
+
+@lru_cache(maxsize=4)
+def translations(language: str) -> gettext.NullTranslations:
+    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if language == "en" or not path.is_file():
+        return gettext.NullTranslations()
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=language, domain=DOMAIN)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+@contextmanager
+def speaking(layout: Layout | None) -> Iterator[None]:
+    """Everything rendered inside writes the layout's language."""
+    layout = layout or Layout()
+    language = _LANGUAGE.set(layout.language)
+    terms = _TERMS.set(dict(layout.terms))
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(language)
+        _TERMS.reset(terms)
+
+
+def language() -> str:
+    return _LANGUAGE.get()
+
+
+def _(message: str) -> str:
+    """A fixed sentence or heading in the document's language; `{name}` fields are filled by
+    the caller with str.format after translation."""
+    if not message or _LANGUAGE.get() == "en":
+        return message
+    return translations(_LANGUAGE.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    if _LANGUAGE.get() == "en":
+        return singular if n == 1 else plural
+    return translations(_LANGUAGE.get()).ngettext(singular, plural, n)
+
+
+def term(label: str) -> str:
+    """A label of the domain's (a sector, a level of agreement) in the document's language,
+    from the words the catalogue gives (criteria/<language>/labels.yaml)."""
+    return _TERMS.get().get(label, label) if label else label
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    """A figure with `digits` decimals, written with the language's decimal mark."""
+    if _LANGUAGE.get() == "en" or value is None:
+        return decimal(value, digits)
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=_LANGUAGE.get())
