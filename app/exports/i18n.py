@@ -16,9 +16,10 @@ from types import MappingProxyType
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from app.domain.numbers import decimal
+from app.domain.numbers import percent as english_percent
 from app.exports.layout import Layout
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -66,6 +67,10 @@ def _(message: str) -> str:
     return translations(_LANGUAGE.get()).gettext(message)
 
 
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark now, translate when shown")
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     if _LANGUAGE.get() == "en":
         return singular if n == 1 else plural
@@ -84,3 +89,10 @@ def number(value: float | None, digits: int = 1) -> str:
         return decimal(value, digits)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=_LANGUAGE.get())
+
+
+def percent(share: float | None) -> str:
+    """A share as a percent, with the language's decimal mark ('18,3 %' in Spanish)."""
+    if _LANGUAGE.get() == "en" or share is None:
+        return english_percent(share)
+    return format_percent(share, format="#,##0.#\u00a0%", locale=_LANGUAGE.get())
