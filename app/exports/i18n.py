@@ -96,3 +96,11 @@ def percent(share: float | None) -> str:
     if _LANGUAGE.get() == "en" or share is None:
         return english_percent(share)
     return format_percent(share, format="#,##0.#\u00a0%", locale=_LANGUAGE.get())
+
+
+def count(n: int) -> str:
+    """A whole number with the language's thousands separator ('1,000'; '1000' in Spanish,
+    which groups from five digits)."""
+    if _LANGUAGE.get() == "en":
+        return f"{n:,}"
+    return format_decimal(n, format="#,##0", locale=_LANGUAGE.get())
