@@ -71,6 +71,52 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark now, transl
     return message
 
 
+# Words the domain writes into a record's numbers and method (app/domain/explain.py and
+# analysis.py), translated where a document shows them; a test keeps this list equal to theirs.
+DOMAIN_WORDS = (
+    N_("very low"),
+    N_("low"),
+    N_("moderate"),
+    N_("high"),
+    N_("very high"),
+    N_("almost no shared order"),
+    N_("weak agreement"),
+    N_("moderate agreement"),
+    N_("strong agreement"),
+    N_("very strong agreement"),
+    N_("Drawing from the participants' own weights"),
+    N_("Any weights that keep the group's order of importance"),
+    N_("Each person shared 100 points across the criteria."),
+    N_("Each person ranked the criteria; ranks became weights by the rank order centroid rule."),
+    N_("Each person ranked the criteria; ranks became weights by the rank sum rule."),
+    N_("Each person ranked the criteria; ranks became weights by the rank reciprocal rule."),
+    N_(
+        "Each person gave the most important swing 100 points and the others less; weights are "
+        "the points over their total."
+    ),
+    N_(
+        "Each person compared the criteria in pairs (1 = equal to 9 = extremely more important); "
+        "weights follow from those comparisons, with a consistency check."
+    ),
+    N_("A criterion's group weight is the average of everyone's weight for it."),
+    N_(
+        "A criterion's group weight is the geometric mean of everyone's, rescaled to add up to "
+        "100%; a criterion someone gave nothing gets nothing."
+    ),
+    N_(
+        "The group's pairwise judgments are the geometric mean of everyone's; the group weights "
+        "follow from those."
+    ),
+    N_("A cell's group rating is the average of the ratings given."),
+    N_(
+        "A cell's group rating is the middle rating given (the median), so a few extreme ratings "
+        "cannot pull it far."
+    ),
+    N_("Participant weights are on, but everyone counts the same so far."),
+    N_("Every participant counts the same."),
+)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     if _LANGUAGE.get() == "en":
         return singular if n == 1 else plural
