@@ -107,6 +107,8 @@ def resume_spaced(code: str) -> str:
     """'7K3M9QXA' -> '7K3M-9QXA': easier to read aloud and to copy."""
     half = len(code) // 2
     return f"{code[:half]}-{code[half:]}"
+
+
 def page_language(request: Request, context: dict[str, Any]) -> str:
     """The language a page is drawn in: the context's `lang` (a participant's stored choice)
     when given, else what the request asks for (app/web/i18n.py)."""
