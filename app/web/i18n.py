@@ -6,6 +6,7 @@ so no build step), and numbers and dates written the way that language writes th
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -46,7 +47,54 @@ PARTICIPANT_MESSAGES = (
     N_("A rating must be a whole number from 1 to 5."),
     N_("Saved. Some criteria still have no rating."),
     N_("Join the workshop first: send 'Authorization: Bearer <token>'."),
+    N_("No participant of an open workshop has this code. Check both codes."),
+    N_("Enter the resume code you were given."),
+    N_("You have not joined this workshop from this browser. Join with the code."),
+    N_("Give points from 0 to 100."),
+    N_("Give at least one swing some points."),
+    N_("Give at least one criterion some weight."),
+    N_("A judgment is a number from 1/9 to 9."),
+    N_("A judgment is 1 to 9 or its reciprocal 1/2 to 1/9."),
+    N_("A comment needs a rating for the same cell."),
+    N_("The workshop has not opened for input yet."),
+    N_("The workshop is decided and accepts no more input."),
+    N_("Back to your page"),  # the brief's way back (app/web/html/brief.py)
 )
+
+# Messages made with numbers in them: the English pattern, and the catalogue's message the
+# numbers go into (the named groups fill its %(name)s fields).
+PARTICIPANT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"Share exactly (?P<total>[\d.]+) points: you have shared (?P<given>[\d.e+-]+)\."
+        ),
+        N_("Share exactly %(total)s points: you have shared %(given)s."),
+    ),
+    (
+        re.compile(r"Give a rank from 1 to (?P<n>\d+)\."),
+        N_("Give a rank from 1 to %(n)s."),
+    ),
+    (
+        re.compile(r"Compare every pair of criteria: (?P<n>\d+) comparison\(s\) missing\."),
+        N_("Compare every pair of criteria: %(n)s comparison(s) missing."),
+    ),
+)
+
+
+def translate_message(language: str, text: str) -> str:
+    """A message a service made, in the language when the catalogue has it (word for word, or
+    by one of the patterns above); as it is otherwise."""
+    if not text or language == DEFAULT_LANGUAGE:
+        return text
+    catalogue = translations(language)
+    said = catalogue.gettext(text)
+    if said != text:
+        return said
+    for pattern, message in PARTICIPANT_PATTERNS:
+        found = pattern.fullmatch(text)
+        if found:
+            return catalogue.gettext(message) % found.groupdict()
+    return text
 
 
 def parse_language(value: str | None) -> str | None:

@@ -50,8 +50,7 @@ def _gettext(context: Context, message: str) -> str:
 def _translated(context: Context, message: object) -> str:
     """A message made at run time (a service's error) in the page's language when the
     catalogue has it; as it is otherwise. Never read as a format string."""
-    text = str(message or "")
-    return i18n.translations(_language(context)).gettext(text) if text else ""
+    return i18n.translate_message(_language(context), str(message or ""))
 
 
 @pass_context

@@ -7,13 +7,22 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
 from app.catalogue import default_catalogue
 from app.resources import ROOT
-from tests.support.api import API, CLEAR_ORDER, give_weights, join, open_workshop, rate_everything
+from tests.support.api import (
+    API,
+    CLEAR_ORDER,
+    give_weights,
+    join,
+    open_workshop,
+    rate_everything,
+    workshop_with_clear_ranking,
+)
 from tests.support.pages import page, sign_in
 
 SPANISH_PO = ROOT / "app" / "web" / "locale" / "es" / "LC_MESSAGES" / "messages.po"
@@ -29,7 +38,7 @@ ENGLISH_WORDS = re.compile(
 
 def _template_messages() -> set[str]:
     """Every message the templates (and app/web/i18n.py) mark, as `pybabel extract` finds it."""
-    method_map = [("**.html", "jinja2")]
+    method_map = [("exports/**.html", "ignore"), ("**.html", "jinja2")]
     options = {"**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "true"}}
     found = {
         m[2] if isinstance(m[2], str) else m[2][0]
@@ -99,7 +108,7 @@ def _join_in_spanish(client, code: str) -> int:
         follow_redirects=False,
     )
     assert response.status_code == 303, response.text
-    return int(response.headers["location"].split("/")[2])
+    return int(response.headers["location"].split("/")[2].split("?")[0])
 
 
 def test_participant_who_joined_in_spanish_sees_the_catalogue_in_spanish(client):
@@ -161,9 +170,17 @@ def test_api_join_takes_a_language(client):
 
 
 def test_error_page_for_a_participant_path_is_in_spanish(client):
-    doc = page(client.get("/w/999999", headers=SPANISH))
+    response = client.post("/w/999999/weights", headers=SPANISH, data={})
+    doc = page(response)
     assert doc.html["lang"] == "es"
     assert doc.select_one(".error-page h1").text == "No se encontró"
+    assert "navegador" in doc.select_one(".error-page .message").text
+
+
+def test_resume_page_for_another_browser_is_in_spanish(client):
+    doc = page(client.get("/w/999999", headers=SPANISH))
+    assert doc.html["lang"] == "es"
+    assert doc.h1.text == "Continúe donde lo dejó"
 
 
 def test_facilitator_console_stays_english_for_a_spanish_browser(client):
@@ -186,3 +203,96 @@ def test_revealed_results_in_spanish_write_percentages_with_a_decimal_comma(clie
     assert row.select_one("td .small").text == "66,7\u00a0%"
     first = doc.select_one('#my-group-ranking li[data-rank="1"] .bar-label')
     assert first.text == default_catalogue().text_in("es").models["funder"].name
+
+
+def _english_left(doc: BeautifulSoup) -> list[str]:
+    return ENGLISH_WORDS.findall(_visible_text(doc))
+
+
+def _spanish_participant(client, stage: str, **method: str):  # noqa: ANN001, ANN202
+    auth, workshop = open_workshop(client, stage=stage, title="Taller de la red")
+    if method:
+        response = client.put(f"{API}/workshops/{workshop['id']}/method", json=method, headers=auth)
+        assert response.status_code == 200, response.text
+    workshop_id = _join_in_spanish(client, workshop["join_code"])
+    return auth, workshop, workshop_id
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        pytest.param({}, id="points"),
+        pytest.param({"elicitation": "rank"}, id="ranks"),
+        pytest.param({"elicitation": "swing"}, id="swing"),
+        pytest.param({"elicitation": "ahp", "weight_aggregation": "aij"}, id="pairs"),
+    ],
+)
+def test_spanish_weighing_page_shows_no_english_in_any_method(client, method):
+    _, _, workshop_id = _spanish_participant(client, "weighting", **method)
+    doc = page(client.get(f"/w/{workshop_id}"))
+    assert doc.select_one("#weights") is not None
+    assert _english_left(doc) == []
+
+
+@pytest.mark.parametrize("order", ["option", "criterion"])
+def test_spanish_rating_step_shows_no_english(client, order):
+    auth, workshop, workshop_id = _spanish_participant(client, "scoring")
+    client.patch(f"{API}/workshops/{workshop['id']}", json={"rating_order": order}, headers=auth)
+    doc = page(client.get(f"/w/{workshop_id}"))
+    assert doc.select_one("#rate") is not None
+    assert _english_left(doc) == []
+
+
+def test_spanish_rating_saved_and_done_show_no_english(client):
+    auth, workshop, workshop_id = _spanish_participant(client, "scoring")
+    for option in workshop["options"]:
+        data = {f"rating.{c['key']}": "3" for c in workshop["criteria"]}
+        client.post(f"/w/{workshop_id}/options/{option['key']}", data=data)
+    doc = page(client.get(f"/w/{workshop_id}?saved=x"))
+    assert doc.select_one("#rating-done") is not None
+    assert _english_left(doc) == []
+
+
+def test_spanish_weights_error_is_in_spanish(client):
+    _, workshop, workshop_id = _spanish_participant(client, "weighting")
+    response = client.post(f"/w/{workshop_id}/weights", data={"points.credibility": "30"})
+    assert response.status_code == 422
+    error = page(response).select_one("#weights-error").text
+    assert error.startswith("Reparta exactamente 100 puntos")
+
+
+def test_spanish_revealed_results_and_brief_show_no_english(client):
+    sign_in(client)
+    _, workshop = open_workshop(client, title="Taller de la red")
+    pat = join(client, workshop["join_code"])
+    give_weights(client, pat, workshop["id"], {"credibility": 1, "neutrality": 2})
+    rate_everything(client, pat, workshop, CLEAR_ORDER)
+    client.post(f"/workshops/{workshop['id']}/reveal", data={"visible": "true"})
+    workshop_id = _join_in_spanish(client, workshop["join_code"])
+    doc = page(client.get(f"/w/{workshop_id}"))
+    assert doc.select_one("#group-results") is not None
+    assert _english_left(doc) == []
+    brief = page(client.get(f"/w/{workshop_id}/brief"))
+    assert brief.select_one("#backbone-term") is not None
+    assert _english_left(brief) == []
+
+
+def test_spanish_decided_page_links_spanish_documents(client):
+    auth, workshop, _ = workshop_with_clear_ranking(client)
+    workshop_id = _join_in_spanish(client, workshop["join_code"])
+    client.post(
+        f"{API}/workshops/{workshop['id']}/decision",
+        json={"option": "funder", "rationale": "Tiene fondos."},
+        headers=auth,
+    )
+    doc = page(client.get(f"/w/{workshop_id}"))
+    link = doc.select_one('#my-downloads a[href$="export.md"]')["href"]
+    assert "## Decisión" in client.get(link).text
+    assert _english_left(doc) == []
+
+
+def test_join_and_resume_pages_in_spanish_show_no_english(client):
+    for url in ("/join?lang=es", "/resume?lang=es"):
+        doc = page(client.get(url))
+        assert doc.html["lang"] == "es", url
+        assert _english_left(doc) == [], url
