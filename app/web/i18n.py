@@ -59,6 +59,7 @@ PARTICIPANT_MESSAGES = (
     N_("The workshop has not opened for input yet."),
     N_("The workshop is decided and accepts no more input."),
     N_("Back to your page"),  # the brief's way back (app/web/html/brief.py)
+    N_("Your comparisons hang together well."),
 )
 
 # Messages made with numbers in them: the English pattern, and the catalogue's message the
@@ -69,6 +70,25 @@ PARTICIPANT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
             r"Share exactly (?P<total>[\d.]+) points: you have shared (?P<given>[\d.e+-]+)\."
         ),
         N_("Share exactly %(total)s points: you have shared %(given)s."),
+    ),
+    (
+        re.compile(
+            r"Your comparisons hang together well \(consistency ratio (?P<cr>[\d.]+), "
+            r"at most 0\.10 is fine\)\."
+        ),
+        N_("Your comparisons hang together well (consistency ratio %(cr)s, at most 0.10 is fine)."),
+    ),
+    (
+        re.compile(
+            r"Some comparisons contradict each other \(consistency ratio (?P<cr>[\d.]+); above "
+            r"0\.10 means the answers do not fit one order well\)\. Look again at the ones "
+            r"below, then change them or keep them as they are\."
+        ),
+        N_(
+            "Some comparisons contradict each other (consistency ratio %(cr)s; above 0.10 means "
+            "the answers do not fit one order well). Look again at the ones below, then change "
+            "them or keep them as they are."
+        ),
     ),
     (
         re.compile(r"Give a rank from 1 to (?P<n>\d+)\."),
@@ -93,7 +113,9 @@ def translate_message(language: str, text: str) -> str:
     for pattern, message in PARTICIPANT_PATTERNS:
         found = pattern.fullmatch(text)
         if found:
-            return catalogue.gettext(message) % found.groupdict()
+            # Decimals written the language's way (0,07 in Spanish).
+            values = {k: re.sub(r"(\d)\.(\d)", r"\1,\2", v) for k, v in found.groupdict().items()}
+            return catalogue.gettext(message) % values
     return text
 
 

@@ -296,3 +296,25 @@ def test_join_and_resume_pages_in_spanish_show_no_english(client):
         doc = page(client.get(url))
         assert doc.html["lang"] == "es", url
         assert _english_left(doc) == [], url
+
+
+def test_spanish_pairwise_check_and_judgments_to_revisit_are_in_spanish(client):
+    _, workshop, workshop_id = _spanish_participant(
+        client, "weighting", elicitation="ahp", weight_aggregation="aij"
+    )
+    keys = [c["key"] for c in workshop["criteria"]]
+    # A circle (the first beats the second, the second the third, the third the first).
+    strong = {(0, 1): "first", (1, 2): "first", (0, 2): "second"}
+    data = {}
+    for i, a in enumerate(keys):
+        for j in range(i + 1, len(keys)):
+            pair = f"{a}.{keys[j]}"
+            data[f"side.{pair}"] = strong.get((i, j), "equal")
+            if (i, j) in strong:
+                data[f"strength.{pair}"] = "9"
+    client.post(f"/w/{workshop_id}/pairwise", data=data)
+    doc = page(client.get(f"/w/{workshop_id}"))
+    check = doc.select_one("#consistency")
+    assert check.p.text.startswith("Algunas comparaciones se contradicen")
+    assert "Usted dijo que" in doc.select_one("#revisit-list").text
+    assert _english_left(doc) == []
