@@ -181,6 +181,15 @@ def request_language(request: Request) -> str:
     )
 
 
+def in_etag(etag: str, request: Request) -> str:
+    """A polled view's ETag, naming the language when it is not English: a participant who
+    switches language must not be answered 304 with the other language's view."""
+    language = request_language(request)
+    if language == DEFAULT_LANGUAGE or not etag.endswith('"'):
+        return etag
+    return f'{etag[:-1]}-{language}"'
+
+
 @lru_cache(maxsize=len(LANGUAGES))
 def translations(language: str) -> gettext.NullTranslations:
     """The language's catalogue, compiled from its .po file once per process (English is the

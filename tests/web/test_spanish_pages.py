@@ -318,3 +318,15 @@ def test_spanish_pairwise_check_and_judgments_to_revisit_are_in_spanish(client):
     assert check.p.text.startswith("Algunas comparaciones se contradicen")
     assert "Usted dijo que" in doc.select_one("#revisit-list").text
     assert _english_left(doc) == []
+
+
+def test_polled_views_change_etag_with_the_language(client):
+    _, workshop = open_workshop(client, stage="weighting")
+    workshop_id = _join_in_spanish(client, workshop["join_code"])
+    spanish = client.get(f"/w/{workshop_id}/stage").headers["ETag"]
+    room_tag = client.get(f"/w/{workshop_id}/room").headers["ETag"]
+    client.post(f"/w/{workshop_id}/language", data={"lang": "en"})
+    again = client.get(f"/w/{workshop_id}/stage", headers={"If-None-Match": spanish})
+    assert again.status_code == 200 and "Now:" in again.text
+    room = client.get(f"/w/{workshop_id}/room", headers={"If-None-Match": room_tag})
+    assert room.status_code == 200

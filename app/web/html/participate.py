@@ -13,7 +13,7 @@ from app.web.html.forms import FormDep, attempt
 from app.web.html.language import remember
 from app.web.html.pages import ParticipantPage, ParticipantPageDep
 from app.web.html.resume import signed_in
-from app.web.i18n import request_language
+from app.web.i18n import in_etag, request_language
 from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -81,13 +81,17 @@ def show_stage(page: ParticipantPageDep, seen: str = "") -> Response:
     """Polled: tells a participant when the facilitator has moved the workshop on."""
     stage = participation.current_stage(page.session, page.me, page.workshop_id)
     # The banner shows only the stage (and `seen`, part of the URL): that is its version.
-    unchanged = not_modified(page.request, etag_for(page.workshop_id, stage, "stage"))
+    etag = in_etag(etag_for(page.workshop_id, stage, "stage"), page.request)
+    unchanged = not_modified(page.request, etag)
     if unchanged is not None:
         return unchanged
     mine = participation.my_input(page.session, page.me, page.workshop_id)
     context = {"w": mine.workshop, "seen": seen}
     response = render(page.request, "partials/participate/_stage.html", context)
-    return tagged(response, etag_for(page.workshop_id, mine.workshop.stage.value, "stage"))
+    return tagged(
+        response,
+        in_etag(etag_for(page.workshop_id, mine.workshop.stage.value, "stage"), page.request),
+    )
 
 
 @router.post("/w/{workshop_id}/weights")
