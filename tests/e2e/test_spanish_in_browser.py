@@ -58,6 +58,11 @@ def test_participant_takes_part_in_spanish_on_a_phone(server, browser, tmp_path)
     assert_fits(ana)
     shot(ana, "2-weigh")
 
+    ana.click("#brief-link")
+    expect(ana.locator("#backbone-term")).to_contain_text("organización de apoyo central")
+    assert_accessible(ana, "brief in Spanish")
+    shot(ana, "2b-brief")
+
     with httpx.Client(base_url=base) as client:
         api.set_stage(client, auth, workshop["id"], "scoring")
     ana.goto(f"{base}/w/{workshop['id']}")

@@ -116,7 +116,8 @@ def test_installed_package_speaks_spanish(installed: Path):
     check = (
         "from app.web.i18n import translations; from app.catalogue import load_catalogue; "
         "print(translations('es').gettext('Continue')); "
-        "print(load_catalogue().text_in('es').criteria['neutrality'].name)"
+        "print(load_catalogue().text_in('es').criteria['neutrality'].name); "
+        "from app.exports import i18n; print(i18n.translations('es').gettext('Decision'))"
     )
     said = subprocess.run(
         [installed / "bin" / "python", "-c", check],
@@ -125,4 +126,4 @@ def test_installed_package_speaks_spanish(installed: Path):
         capture_output=True,
         text=True,
     ).stdout.split("\n")
-    assert said[:2] == ["Continuar", "Neutralidad"]
+    assert said[:3] == ["Continuar", "Neutralidad", "Decisión"]
