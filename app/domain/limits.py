@@ -6,6 +6,7 @@ catalogue's rules, the record reader and the use cases all take them from here."
 
 from __future__ import annotations
 
+MAX_ID = 2**31 - 1  # the largest row id both backends store (PostgreSQL's INTEGER)
 MAX_CRITERIA = 20
 MAX_OPTIONS = 12
 MAX_PARTICIPANTS = 200

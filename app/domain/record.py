@@ -79,6 +79,10 @@ class Record:
     provenance: Provenance | None = field(default=None, compare=False)
     # The rounds of rating, when the facilitator opened more than one (None otherwise).
     rounds: Rounds | None = field(default=None, compare=False)
+    # Set on a participant's copy (participant_copy): the fingerprint of the workshop's sealed
+    # record it was cut from ("" when there is none). The copy is a different document: it is
+    # never signed as the record, and says what it is.
+    copy_of: str | None = field(default=None, compare=False)
 
 
 def pseudonym(index: int) -> str:
@@ -127,12 +131,16 @@ def participant_copy(record: Record, participant_id: int) -> Record:
     comments: dict[Cell, list[str]] = {}
     for cell, text in (own.comments if own else {}).items():
         comments[cell] = [text]
+    sealed = record.sealed or {}
     return replace(
         record,
         workshop=replace(record.workshop, participants=shown),
         comments=comments,
         events=[e for e in record.events if e.kind not in PERSONAL_EVENTS],
         inputs=(own,) if own else (),
+        # The seal and its signature belong to the whole record, not to this cut of it.
+        sealed=None,
+        copy_of=str(sealed.get("fingerprint") or ""),
     )
 
 

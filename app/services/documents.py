@@ -51,6 +51,8 @@ def for_documents(session: Session, record: Record, archive: Archive) -> Record:
         return record
     with session.begin():
         full = with_catalogue(session, record, archive)
+    if full.copy_of is not None:  # a participant's copy is not the record: never signed as it
+        return full
     return replace(full, sealed=archive.keys.sign(record_data(full)))
 
 

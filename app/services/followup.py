@@ -70,9 +70,10 @@ def set_done(
 
 
 def set_review_date(session: Session, owner_id: int, workshop_id: int, value: object) -> date:
-    review_on = check_date(value, "review_on")
     with session.begin():
         _decided(session, owner_id, workshop_id, lock=True)
+        # Checked after ownership, so a stranger learns nothing from the body's refusal.
+        review_on = check_date(value, "review_on")
         decision = repo.decision(session, workshop_id)
         assert decision is not None
         if review_on is None:

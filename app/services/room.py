@@ -36,9 +36,10 @@ def now() -> datetime:
 
 def start_timer(session: Session, owner_id: int, workshop_id: int, seconds: object) -> Timer:
     """Start (or restart) the countdown: its deadline is stored, so every screen agrees."""
-    length = check_timer_seconds(seconds)
     with session.begin():
         row = owned_row(session, owner_id, workshop_id, lock=True)
+        # Checked after ownership, so a stranger learns nothing from the body's refusal.
+        length = check_timer_seconds(seconds)
         if row.stage == Stage.DECIDED:
             raise Conflict("The workshop is decided; no countdown is needed.")
         ends_at = now() + timedelta(seconds=length)
@@ -125,18 +126,21 @@ class MyResults:
     far: list[FarCell]
 
 
-def my_results(session: Session, me: ParticipantIdentity, workshop_id: int) -> MyResults:
-    """403 until the facilitator reveals the results to the room."""
+def revealed_results(
+    session: Session, me: ParticipantIdentity, workshop_id: int
+) -> results.ResultsView:
+    """The group's results as the room sees them once revealed (403 before): the same cached
+    view as the facilitator's, so a room asking at once shares one computation."""
     with session.begin():
         repo.read_only(session)
         row = own_workshop(session, me, workshop_id)
         if not row.results_visible:
             raise Forbidden("The facilitator has not shown the results to the room yet.")
-        return read_my_results(session, me, row)
+        return results.read_cached(session, row)
 
 
 def read_my_results(session: Session, me: ParticipantIdentity, row: WorkshopRow) -> MyResults:
-    """`my_results` inside the caller's transaction, the results known to be shown."""
+    """What a phone shows once the results are revealed, inside the caller's transaction."""
     view = _group_view(session, row)
     own = InputSnapshot(session, [me.id])
     workshop, _ = load_workshop(session, row, own, with_people=False)

@@ -66,10 +66,11 @@ def merge_participants(
 ) -> Workshop:
     """`other` joins into `keep`: what `keep` gave stays, what only `other` gave moves over
     (in the closed rounds too), then `other` is removed. Logged in the timeline."""
-    if keep == other:
-        raise InvalidInput("Choose two different entries to merge.", field="other")
     with session.begin():
         row = _open_row(session, owner_id, workshop_id)
+        # Checked after ownership, so a stranger learns nothing from the body's refusal.
+        if keep == other:
+            raise InvalidInput("Choose two different entries to merge.", field="other")
         kept = _member(session, workshop_id, keep, "keep")
         gone = _member(session, workshop_id, other, "other")
         people = repo.participants(session, workshop_id)

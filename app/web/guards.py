@@ -8,9 +8,11 @@ import re
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.domain import limits
+
 # The largest id either backend stores: PostgreSQL's INTEGER; SQLite's would be 2^63 - 1, but a
 # workshop answers the same on both.
-MAX_ID = 2**31 - 1
+MAX_ID = limits.MAX_ID
 MAX_DEPTH = 32  # JSON nesting no body of ours comes near; deeper is refused, never recursed into
 
 # Scripts only from our own host, no inline script, no eval; bar widths are style attributes.

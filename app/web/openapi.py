@@ -48,13 +48,16 @@ ERROR_SCHEMA: dict[str, Any] = {
 MEANINGS = {
     "400": "The body could not be read.",
     "401": "No valid token: sign in or join first.",
+    "403": "Not yet shown: the facilitator has not revealed it to the room.",
     "404": "Nothing at this address for this caller (also ids out of range).",
     "409": "The request conflicts with the workshop's state.",
     "413": "The body is larger than the service reads.",
     "422": "A field is missing, malformed or out of range (named in errors).",
     "429": "Too many failed attempts: wait for the seconds in Retry-After.",
 }
-LIMITED = {"/api/v1/auth/login", "/api/v1/join"}
+LIMITED = {"/api/v1/auth/login", "/api/v1/join", "/api/v1/resume"}
+# Operations a participant may be refused until the facilitator shows the room its results.
+HIDDEN_UNTIL_SHOWN = {"/api/v1/workshops/{workshop_id}/my/results"}
 AUTH_DEPENDENCIES: dict[Callable[..., Any], str] = {
     deps.api_facilitator: "facilitator",
     deps.api_participant: "participant",
@@ -116,6 +119,8 @@ def _complete(app: FastAPI, document: dict[str, Any]) -> dict[str, Any]:
             codes += ["400", "413"]
         if path in LIMITED:
             codes += ["401", "429"] if path.endswith("login") else ["429"]
+        if path in HIDDEN_UNTIL_SHOWN:
+            codes += ["403"]
         responses = operation.setdefault("responses", {})
         for code in codes:
             responses[code] = _error(code)

@@ -55,7 +55,7 @@ def test_a_room_of_eight_with_a_countdown_a_reveal_and_a_second_round(server, br
     for person in range(8):
         phone = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
         join(phone, base, code, f"Member {person + 1}", SECTORS[person % len(SECTORS)])
-        expect(phone.locator("#scoring")).to_be_visible()
+        expect(phone.locator("#rate")).to_be_visible()
         rate_in_round_one(phone, base, workshop_id, person)
         phones.append(phone)
     expect(screen.locator("#present-joined")).to_have_text("8", timeout=5000)
@@ -83,6 +83,7 @@ def test_a_room_of_eight_with_a_countdown_a_reveal_and_a_second_round(server, br
     expect(screen.locator("#moved-total-2")).to_have_text("0")
     for person, phone in ((0, phones[0]), (1, phones[1])):
         phone.locator("#round-continue").click(timeout=8000)
+        phone.locator('#rate-steps a[href*="step=funder"]').click()
         card = phone.locator("#option-funder")
         earlier = card.locator(
             '#round-context-funder tr[data-criterion="credibility"] .earlier-mine'

@@ -250,3 +250,13 @@ def test_rationale_shows_the_rounds_once_a_second_round_opened(client):
     assert "| Funder-based backbone | 1 | 1 |" in text
     html = client.get(f"{API}/workshops/{workshop['id']}/export.html", headers=auth).text
     assert 'id="rounds"' in html
+
+
+def test_my_results_answer_304_while_the_room_is_unchanged(client):
+    auth, workshop, member = workshop_with_clear_ranking(client)
+    reveal(client, auth, workshop["id"])
+    url = f"{API}/workshops/{workshop['id']}/my/results"
+    first = client.get(url, headers=member.auth)
+    assert first.status_code == 200 and first.headers["ETag"]
+    again = client.get(url, headers={**member.auth, "If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304

@@ -99,7 +99,12 @@ def test_decision_form_without_departure_reason_is_422_naming_it(client):
     sign_in(client)
     response = client.post(
         f"/workshops/{w['id']}/decision",
-        data={"option": "nonprofit", "rationale": "Trusted", "agreement": "consensus"},
+        data={
+            "option": "nonprofit",
+            "rationale": "Trusted",
+            "agreement": "consensus",
+            "confirm": "yes",
+        },
     )
     assert response.status_code == 422
     doc = page(response)
@@ -112,7 +117,12 @@ def test_decision_form_for_the_method_top_is_recorded(client):
     sign_in(client)
     response = client.post(
         f"/workshops/{w['id']}/decision",
-        data={"option": "funder", "rationale": "Most credible", "agreement": "consensus"},
+        data={
+            "option": "funder",
+            "rationale": "Most credible",
+            "agreement": "consensus",
+            "confirm": "yes",
+        },
         follow_redirects=False,
     )
     assert response.status_code == 303

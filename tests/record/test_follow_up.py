@@ -130,9 +130,19 @@ def test_decision_form_records_rows_of_conditions_and_approvers(client):
         "risks-1-due": "2027-03-01",
         "approvers-1-name": "Sam Reyes",
         "approvers-1-title": "Director",
+        "confirm": "yes",
     }
     response = client.post(f"/workshops/{w['id']}/decision", data=form)
     assert response.status_code == 200
     decision = client.get(f"{API}/workshops/{w['id']}/decision", headers=auth).json()
     assert [f["text"] for f in decision["follow_ups"]] == ["Neutral chair"]
     assert decision["approvers"] == [{"name": "Sam Reyes", "title": "Director"}]
+
+
+def test_revisiting_workshop_memo_says_which_decision_it_supersedes(client):
+    auth, w, _ = _decided(client)
+    new = client.post(f"{API}/workshops/{w['id']}/revisit", headers=auth).json()
+    md = export(client, auth, new["id"], "md").decode()
+    assert f"**Revisits:** the decision of workshop {w['id']}, which this supersedes" in md
+    record = export(client, auth, new["id"], "json").decode()
+    assert f'"supersedes": {w["id"]}' in record

@@ -21,7 +21,7 @@ from app.persistence import repository as repo
 from app.settings import Settings
 from app.web import deps
 from app.web.openapi import route_table
-from tests.support.api import API, create_workshop, join, set_stage
+from tests.support.api import API, Member, create_workshop, give_weights, join, set_stage
 
 CALLERS = ("anonymous", "other_participant", "participant", "other_facilitator", "facilitator")
 FACILITATOR_DEPS = {deps.api_facilitator, deps.page_facilitator}
@@ -93,19 +93,46 @@ def _signed_in(session: Session, email: str | None) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def _world(client: TestClient, session: Session) -> dict[str, Any]:
+def _decided(
+    client: TestClient, auth: dict[str, str], workshop: dict[str, Any], member: Member
+) -> int:
+    """The participant weighs, then the workshop's decision is recorded with one next step;
+    the step's id."""
+    give_weights(client, member, workshop["id"], {workshop["criteria"][0]["key"]: 1})
+    body = {
+        "option": workshop["options"][0]["key"],
+        "rationale": "Chosen",
+        "next_steps": [{"text": "Sign the hosting agreement"}],
+    }
+    url = f"{API}/workshops/{workshop['id']}/decision"
+    response = client.post(url, json=body, headers=auth)
+    assert response.status_code == 201, response.text
+    return int(response.json()["follow_ups"][0]["id"])
+
+
+def _world(client: TestClient, session: Session, path: str) -> dict[str, Any]:
+    """Two facilitators with a workshop each, a participant in each, and a plan. The owner's
+    workshop is in the state the route is for: its results shown to the room for the
+    participant's results, its decision recorded (with a next step) for the follow-up."""
     owner = _signed_in(session, None)
     other = _signed_in(session, "other@example.org")
     mine, theirs = create_workshop(client, owner), create_workshop(client, other)
     for auth, w in ((owner, mine), (other, theirs)):
         set_stage(client, auth, w["id"], "scoring")
     plan = client.post(f"{API}/plans", json={"title": "Plan"}, headers=owner).json()
+    member = join(client, mine["join_code"])
+    other_participant = join(client, theirs["join_code"]).auth["Authorization"][7:]
+    if "/my/results" in path:
+        shown = {"results_visible": True}
+        response = client.patch(f"{API}/workshops/{mine['id']}", json=shown, headers=owner)
+        assert response.status_code == 200, response.text
+    item_id = _decided(client, owner, mine, member) if "/follow-up" in path else 1
     return {
         "tokens": {
             "facilitator": owner["Authorization"][7:],
             "other_facilitator": other["Authorization"][7:],
-            "participant": join(client, mine["join_code"]).auth["Authorization"][7:],
-            "other_participant": join(client, theirs["join_code"]).auth["Authorization"][7:],
+            "participant": member.auth["Authorization"][7:],
+            "other_participant": other_participant,
         },
         "params": {
             "workshop_id": mine["id"],
@@ -113,15 +140,16 @@ def _world(client: TestClient, session: Session) -> dict[str, Any]:
             "participant_id": 1,
             "ext": "json",
             "option": mine["options"][0]["key"],
+            "criterion": mine["criteria"][0]["key"],
+            "item_id": item_id,
         },
-        "criterion": mine["criteria"][0]["key"],
     }
 
 
 def _call(client: TestClient, method: str, path: str, caller: str, world: dict) -> Any:
     params = {**world["params"], "key": world["params"]["option"]}
     if "/criteria/" in path:
-        params["key"] = world["criterion"]
+        params["key"] = world["params"]["criterion"]
     url = re.sub(r"\{(\w+)\}", lambda m: str(params[m.group(1)]), path)
     client.cookies.clear()
     headers: dict[str, str] = {}
@@ -159,7 +187,7 @@ def _refused(response: Any, path: str) -> bool:
 def test_authorization_matrix_refuses_everyone_a_route_is_not_for(
     client, session, method, path, kind
 ):
-    world = _world(client, session)
+    world = _world(client, session, path)
     allowed = _allowed(kind, path)
     denied_messages = set()
     # The refused first, the allowed last: what they may do can change the workshop.

@@ -40,6 +40,7 @@ def world(client) -> dict[str, Any]:
             "workshop_id": workshop["id"],
             "plan_id": plan["id"],
             "participant_id": member.id,
+            "item_id": 1,  # no follow-up yet: the workshop is not decided
             "key": workshop["criteria"][0]["key"],
             "ext": "json",
         },

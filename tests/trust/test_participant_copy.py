@@ -46,3 +46,27 @@ def test_facilitator_copy_still_holds_everyone(client):
     auth, workshop, _ = decided_workshop(client)
     full = client.get(f"{API}/workshops/{workshop['id']}/export.json", headers=auth).json()
     assert len(full["participants"]) == 2
+
+
+def test_participant_copy_says_what_it_is_and_carries_no_seal(client):
+    auth, workshop, members = decided_workshop(client)
+    full = client.get(f"{API}/workshops/{workshop['id']}/export.json", headers=auth).json()
+    mine = _copy(client, workshop, members[0], "json").json()
+    assert mine["kind"] == "backbone-select/participant-copy"
+    assert "signature" not in mine and mine["fingerprint"] != full["fingerprint"]
+    assert mine["copy_of"]["record_fingerprint"] == full["fingerprint"]
+    assert "participant's copy" in _copy(client, workshop, members[0], "md").text
+
+
+def test_participant_copy_is_refused_as_a_workshop_record(client):
+    auth, workshop, members = decided_workshop(client)
+    mine = _copy(client, workshop, members[0], "json").json()
+    response = client.post(f"{API}/workshops/import", json=mine, headers=auth)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "kind"
+
+
+def test_participant_copy_csv_holds_no_one_else_s_input(client):
+    _, workshop, members = decided_workshop(client)
+    rows = _copy(client, workshop, members[1], "csv").text.splitlines()[1:]
+    assert rows and {r.split(",")[0] for r in rows} == {"P02"}  # their own rows only

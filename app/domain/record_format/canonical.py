@@ -14,6 +14,8 @@ from typing import Any
 
 SCHEMA_VERSION = 1
 KIND = "backbone-select/workshop-record"
+# A participant's own copy: not a workshop record, so import refuses it by its kind.
+PARTICIPANT_COPY_KIND = "backbone-select/participant-copy"
 # Fields the canonical form leaves out: the fingerprint cannot cover itself, and the signature
 # signs the fingerprint.
 UNSIGNED_FIELDS = frozenset({"fingerprint", "signature"})

@@ -21,7 +21,7 @@ from typing import Any
 from app.domain.record import Record
 
 # Fields that are not part of the sealed record: the signed JSON record is stored beside it.
-NOT_SEALED = frozenset({"sealed", "provenance"})
+NOT_SEALED = frozenset({"sealed", "provenance", "copy_of"})
 
 
 def freeze(record: Record) -> str:

@@ -10,7 +10,13 @@ from typing import Any
 
 from app.domain.planning import PlanSummary, plan_source_keys
 from app.domain.record import Record
-from app.domain.record_format.canonical import KIND, SCHEMA_VERSION, fingerprint_of
+from app.domain.record_format.canonical import (
+    KIND,
+    PARTICIPANT_COPY_KIND,
+    SCHEMA_VERSION,
+    fingerprint_of,
+)
+from app.domain.workshop import Decision
 
 
 def _when(value: datetime) -> str:
@@ -52,6 +58,30 @@ def plan_data(plan: PlanSummary) -> dict[str, Any]:
     ]
     # Tuples become lists, so the data equals what a reader parses back from the file.
     return json.loads(json.dumps(data))
+
+
+def _decision(d: Decision) -> dict[str, Any]:
+    return {
+        "option": d.option,
+        "rationale": d.rationale,
+        "departure_reason": d.departure_reason,
+        "agreement": d.agreement,
+        "dissent": d.dissent,
+        "conditions": d.conditions,
+        "top_options": list(d.top_options),
+        "decided_at": _when(d.decided_at),
+        "follow_ups": [
+            {
+                "kind": f.kind,
+                "text": f.text,
+                "owner": f.owner,
+                "due": f.due.isoformat() if f.due else None,
+            }
+            for f in d.follow_ups
+        ],
+        "approvers": [{"name": a.name, "title": a.title} for a in d.approvers],
+        "review_on": d.review_on.isoformat() if d.review_on else None,
+    }
 
 
 def record_data(record: Record) -> dict[str, Any]:
@@ -97,29 +127,7 @@ def record_data(record: Record) -> dict[str, Any]:
             }
             for p in record.inputs
         ],
-        "decision": None
-        if d is None
-        else {
-            "option": d.option,
-            "rationale": d.rationale,
-            "departure_reason": d.departure_reason,
-            "agreement": d.agreement,
-            "dissent": d.dissent,
-            "conditions": d.conditions,
-            "top_options": list(d.top_options),
-            "decided_at": _when(d.decided_at),
-            "follow_ups": [
-                {
-                    "kind": f.kind,
-                    "text": f.text,
-                    "owner": f.owner,
-                    "due": f.due.isoformat() if f.due else None,
-                }
-                for f in d.follow_ups
-            ],
-            "approvers": [{"name": a.name, "title": a.title} for a in d.approvers],
-            "review_on": d.review_on.isoformat() if d.review_on else None,
-        },
+        "decision": None if d is None else _decision(d),
         "events": [{"kind": e.kind, "detail": e.detail, "at": _when(e.at)} for e in record.events],
         # Derived, for readers: import recomputes these from the input above.
         "results": {
@@ -138,5 +146,12 @@ def record_data(record: Record) -> dict[str, Any]:
         # the plan stays with the planner's draft, not with the workshop created again.
         "plan": plan_data(record.plan) if record.plan is not None else None,
     }
+    if record.copy_of is not None:
+        data["kind"] = PARTICIPANT_COPY_KIND
+        data["copy_of"] = {
+            "note": "A participant's copy: the group's results and decision, and of the "
+            "input only this participant's own. It is not the workshop's signed record.",
+            "record_fingerprint": record.copy_of or None,
+        }
     data["fingerprint"] = fingerprint_of(data)
     return data

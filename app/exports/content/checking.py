@@ -39,6 +39,17 @@ def section(ctx: Context) -> Section:
             Code(_("Signed (Ed25519) with key id:"), str(signature["key_id"]), id="key-id")
         )
         blocks.append(Code(_("Public key:"), str(signature["public_key"]), id="public-key"))
+    elif ctx.record.copy_of is not None:
+        copy = _(
+            "This is a participant's copy, cut from the workshop's record: it is not signed, and "
+            "its fingerprint is not the record's. The facilitator holds the signed record"
+        )
+        held = (
+            _(", fingerprint {fingerprint}.").format(fingerprint=ctx.record.copy_of)
+            if ctx.record.copy_of
+            else "."
+        )
+        blocks.append(Paragraph(copy + held))
     else:
         blocks.append(Paragraph(_("This copy of the record is not signed."), "muted"))
     provenance = ctx.record.provenance

@@ -121,6 +121,20 @@ def _notice(record: Record) -> str:
 
 
 def _verification(record: Record, fingerprint: str) -> str:
+    if record.copy_of is not None:
+        whole = (
+            " " + _("The workshop's record: {fingerprint}.").format(fingerprint=record.copy_of)
+            if record.copy_of
+            else ""
+        )
+        return (
+            _(
+                "A participant's copy: the group's results and decision, and of the input only "
+                "this participant's own; not the workshop's signed record. This copy's "
+                "fingerprint (SHA-256) {fingerprint}."
+            ).format(fingerprint=fingerprint)
+            + whole
+        )
     sealed = record.sealed or {}
     signature = sealed.get("signature") if isinstance(sealed, dict | Mapping) else None
     key = signature.get("key_id") if isinstance(signature, dict) else None
@@ -141,6 +155,9 @@ def cover(record: Record, fingerprint: str = "", layout: Layout | None = None) -
         facts.insert(1, (_("Level of agreement"), _agreement_fact(record)))
     facts.append((_("Decided") if w.decision else _("Last activity"), _date(record, layout)))
     facts.append((_("Workshop opened"), layout.day(w.created_at)))
+    if w.supersedes is not None:
+        revisits = _("the decision of workshop {n}, which this supersedes")
+        facts.append((_("Revisits"), revisits.format(n=w.supersedes)))
     return Cover(
         title=clean_line(w.title),
         facts=tuple(facts),

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
+from app.domain import limits
 from app.persistence.engine import READ_ONLY
 from app.persistence.tables import (
     ParticipantRow,
@@ -29,6 +30,12 @@ PARTICIPANT = ParticipantRow.__table__  # type: ignore[attr-defined]
 WEIGHT = WeightRow.__table__  # type: ignore[attr-defined]
 RATING = RatingRow.__table__  # type: ignore[attr-defined]
 EVENT = WorkshopEventRow.__table__  # type: ignore[attr-defined]
+
+
+def storable_id(value: int) -> bool:
+    """Whether a row could have this id: ids from a body (not the path guard's) may be any
+    integer, and SQLite refuses to bind one past 2^63."""
+    return 0 < value <= limits.MAX_ID
 
 
 def core(session: Session) -> Connection:

@@ -12,7 +12,14 @@ from sqlalchemy import select as core_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from app.persistence.repository.base import PARTICIPANT, RATING, WEIGHT, among, core
+from app.persistence.repository.base import (
+    PARTICIPANT,
+    RATING,
+    WEIGHT,
+    among,
+    core,
+    storable_id,
+)
 from app.persistence.tables import (
     ElicitationRow,
     JoinFailureRow,
@@ -33,7 +40,7 @@ def participants(session: Session, workshop_id: int) -> list[ParticipantRow]:
 
 
 def participant(session: Session, participant_id: int) -> ParticipantRow | None:
-    return session.get(ParticipantRow, participant_id)
+    return session.get(ParticipantRow, participant_id) if storable_id(participant_id) else None
 
 
 def participant_by_token(

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from app.persistence.repository.base import save
+from app.persistence.repository.base import save, storable_id
 from app.persistence.tables import (
     DecisionRow,
     FollowUpRow,
@@ -49,7 +49,7 @@ def follow_ups(session: Session, workshop_id: int) -> list[FollowUpRow]:
 
 
 def follow_up(session: Session, item_id: int) -> FollowUpRow | None:
-    return session.get(FollowUpRow, item_id)
+    return session.get(FollowUpRow, item_id) if storable_id(item_id) else None
 
 
 def add_follow_ups(session: Session, workshop_id: int, items: list[dict[str, Any]]) -> None:

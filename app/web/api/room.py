@@ -16,6 +16,7 @@ from app.web.api.schemas.room import (
     timer_public,
 )
 from app.web.api.schemas.workshops import WorkshopPublic, workshop_public
+from app.web.cached import results_json
 from app.web.deps import ApiFacilitator, ApiParticipant, SessionDep
 from app.web.qr import join_link, qr_svg
 
@@ -47,10 +48,13 @@ def stop_timer(workshop_id: int, me: ApiFacilitator, session: SessionDep) -> Res
 
 
 @router.get("/my/results", response_model=ResultsPublic)
-def read_my_results(workshop_id: int, me: ApiParticipant, session: SessionDep) -> ResultsPublic:
-    """The group's results, once the facilitator has revealed them (403 before)."""
-    mine = room.my_results(session, me, workshop_id)
-    return results_public(mine.results, mine.analysis)
+def read_my_results(
+    request: Request, workshop_id: int, me: ApiParticipant, session: SessionDep
+) -> Response:
+    """The group's results once the facilitator has revealed them (403 before): the body of
+    the facilitator's results, rendered once per revision (ETag, 304 when unchanged)."""
+    view = room.revealed_results(session, me, workshop_id)
+    return results_json(request, view, "results", lambda v: results_public(v.results, v.analysis))
 
 
 @router.post("/rounds", response_model=RoundsPublic, status_code=201)

@@ -202,3 +202,29 @@ def field_of_line(error_field: str, names: list[str]) -> str:
         name = names[index] if index < len(names) else "_form"
         return "new_label" if error_field.endswith(".label") else name
     return error_field
+
+
+DECISION_FIELDS = ("option", "rationale", "departure_reason", "agreement", "dissent", "conditions")
+# The decision form's rows (a fixed number of them, so the form works without JavaScript).
+DECISION_ROWS = {
+    "risks": (("text", "owner", "due"), 3),
+    "next_steps": (("text", "owner", "due"), 3),
+    "approvers": (("name", "title"), 2),
+}
+
+
+def decision_form(form: FormData) -> tuple[dict[str, str], dict[str, list[dict[str, str]]]]:
+    """The decision form's fields as typed, and its rows: `risks-1-text`, `risks-1-owner`...
+    as {"risks": [{"text", "owner", "due"}, ...], "next_steps": [...], "approvers": [...]}."""
+    names = [
+        f"{group}-{i}-{key}"
+        for group, (keys, count) in DECISION_ROWS.items()
+        for i in range(1, count + 1)
+        for key in keys
+    ]
+    typed = texts(form, (*DECISION_FIELDS, "review_on", *names))
+    rows = {
+        group: [{key: typed[f"{group}-{i}-{key}"] for key in keys} for i in range(1, count + 1)]
+        for group, (keys, count) in DECISION_ROWS.items()
+    }
+    return typed, rows

@@ -18,24 +18,6 @@ from app.web.templating import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
 
-DECISION_FIELDS = ("option", "rationale", "departure_reason", "agreement", "dissent", "conditions")
-# The form's rows for conditions, next steps and approvers (a fixed number: it works without JS).
-FOLLOW_UP_ROWS = 3
-APPROVER_ROWS = 2
-ROW_FIELDS = {
-    "risks": ("text", "owner", "due"),
-    "next_steps": ("text", "owner", "due"),
-    "approvers": ("name", "title"),
-}
-
-
-def _rows(form: dict[str, str], group: str, count: int) -> list[dict[str, str]]:
-    """`risks-1-text`, `risks-1-owner`... as [{"text", "owner", "due"}, ...]."""
-    return [
-        {key: form.get(f"{group}-{i}-{key}", "") for key in ROW_FIELDS[group]}
-        for i in range(1, count + 1)
-    ]
-
 
 @router.get("/workshops/{workshop_id}/live")
 def show_live_results(
@@ -56,17 +38,7 @@ def show_live_results(
 def record_decision(
     workshop_id: int, page: WorkshopPageDep, form: FormDep, archive: ArchiveDep
 ) -> Response:
-    names = [
-        f"{group}-{i}-{key}"
-        for group, keys in ROW_FIELDS.items()
-        for i in range(1, (APPROVER_ROWS if group == "approvers" else FOLLOW_UP_ROWS) + 1)
-        for key in keys
-    ]
-    typed = forms.texts(form, (*DECISION_FIELDS, "review_on", *names))
-    rows = {
-        group: _rows(typed, group, APPROVER_ROWS if group == "approvers" else FOLLOW_UP_ROWS)
-        for group in ROW_FIELDS
-    }
+    typed, rows = forms.decision_form(form)
     if form.get("confirm") != CONFIRMED:
         # Recording is permanent: the form's required box says so (checked here too, without
         # JavaScript or for a form posted some other way).

@@ -1,7 +1,7 @@
 """resume codes: a participant can come back on another device
 
 Revision ID: 0007
-Revises: 0003
+Revises: 0006
 Create Date: 2026-12-05
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0003"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
