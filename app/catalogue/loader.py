@@ -117,10 +117,15 @@ def _message(error: Any) -> str:
 
 
 def read_file(
-    directory: Path, name: str, schema: type[M], problems: list[CatalogueProblem]
+    directory: Path,
+    name: str,
+    schema: type[M],
+    problems: list[CatalogueProblem],
+    folder: str | None = None,
 ) -> M | None:
-    """One file parsed and shaped; what is wrong goes to `problems` and None comes back."""
-    shown = f"{directory.name}/{name}"
+    """One file parsed and shaped; what is wrong goes to `problems` and None comes back.
+    `folder` is how problems name the directory (its own name unless said)."""
+    shown = f"{folder or directory.name}/{name}"
     try:
         text = (directory / name).read_text(encoding="utf-8")
     except OSError as exc:

@@ -4,8 +4,10 @@ files into frozen domain objects."""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -23,6 +25,7 @@ from app.catalogue.loader import (
     read_file,
 )
 from app.catalogue.rationale import RationaleFiles, read_rationale_files
+from app.catalogue.translation import TRANSLATED_LANGUAGES, read_translation
 from app.domain.catalogue import (
     SCALE_POINTS,
     BackboneModel,
@@ -287,7 +290,16 @@ def load_catalogue(directory: Path = CATALOGUE_DIR) -> Catalogue:
     problems += rationale.check(directory, [s.key for s in sources.sources])
     if problems:
         raise CatalogueError(problems)
-    return _to_domain(sources, criteria, models, reference, templates, rationale)
+    english = _to_domain(sources, criteria, models, reference, templates, rationale)
+    # Every text in every other language, or the start-up fails naming what is missing.
+    translations = {}
+    for language in TRANSLATED_LANGUAGES:
+        text = read_translation(directory, language, english, problems)
+        if text is not None:
+            translations[language] = text
+    if problems:
+        raise CatalogueError(problems)
+    return dataclasses.replace(english, translations=MappingProxyType(translations))
 
 
 @lru_cache(maxsize=1)

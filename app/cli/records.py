@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import secrets
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -17,6 +18,7 @@ from app.catalogue import load_catalogue, load_planning
 from app.cli.common import bar, engine, refusals
 from app.domain.errors import DomainError
 from app.domain.record_format.signing import KeyRing
+from app.domain.translation import check_language, terms, translate_record
 from app.exports import Document, Layout, render_document
 from app.services.documents import Archive, for_documents, make_archive
 from app.settings import Settings
@@ -45,14 +47,20 @@ def archive(settings: Settings) -> Archive:
     )
 
 
-def _document(session: Session, workshop_id: int, ext: str) -> Document:
-    """The rationale document of any workshop, whoever owns it (the operator's view)."""
+def _document(session: Session, workshop_id: int, ext: str, language: str = "en") -> Document:
+    """The rationale document of any workshop, whoever owns it (the operator's view), in
+    `language` for the formats people read (the JSON record and the CSV stay as recorded)."""
     from app.services import results
 
     settings = Settings()
     record = results.operator_record(session, workshop_id)
     record = for_documents(session, record, archive(settings))
-    return render_document(record, ext, Layout(settings.paper, settings.timezone))
+    layout = Layout(settings.paper, settings.timezone)
+    text = load_catalogue().text_in(language) if ext in ("md", "html", "pdf", "docx") else None
+    if text is not None:
+        record = translate_record(record, text)
+        layout = replace(layout, language=language, terms=terms(text))
+    return render_document(record, ext, layout)
 
 
 def export(
@@ -70,20 +78,24 @@ def export(
             "--all", help="Write every workshop's documents into this folder.", file_okay=False
         ),
     ] = None,
+    lang: Annotated[
+        str, typer.Option("--lang", help="The document's language: en or es (md, html, pdf, docx).")
+    ] = "en",
 ) -> None:
     """Write a workshop's rationale document, or with --all DIR every workshop's documents."""
     exts = [f.value for f in formats or []]
     with refusals(), Session(engine(Settings()), expire_on_commit=False) as session:
+        language = check_language(lang)
         if every is not None:
             if workshop_id is not None or output is not None:
                 raise DomainError("Give either a WORKSHOP_ID (and -o) or --all DIR, not both.")
-            _export_all(session, every, exts or [f.value for f in Format])
+            _export_all(session, every, exts or [f.value for f in Format], language)
             return
         if workshop_id is None:
             raise DomainError("Give a WORKSHOP_ID, or --all DIR for every workshop.")
         if len(exts) > 1:
             raise DomainError("One --format for one workshop; several only with --all.")
-        document = _document(session, workshop_id, exts[0] if exts else "md")
+        document = _document(session, workshop_id, exts[0] if exts else "md", language)
     if output == "-":
         sys.stdout.buffer.write(document.content)
         return
@@ -92,7 +104,7 @@ def export(
     typer.echo(f"Wrote {target} ({len(document.content)} bytes).")
 
 
-def _export_all(session: Session, folder: Path, exts: list[str]) -> None:
+def _export_all(session: Session, folder: Path, exts: list[str], language: str = "en") -> None:
     from app.services import results
 
     ids = results.operator_workshop_ids(session)
@@ -102,7 +114,7 @@ def _export_all(session: Session, folder: Path, exts: list[str]) -> None:
         task = progress.add_task("Exporting", total=len(ids) * len(exts))
         for workshop_id in ids:
             for ext in exts:
-                document = _document(session, workshop_id, ext)
+                document = _document(session, workshop_id, ext, language)
                 (folder / document.filename).write_bytes(document.content)
                 written += 1
                 progress.advance(task)

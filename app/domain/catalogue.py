@@ -5,9 +5,12 @@ event labels). Pure data; `app.catalogue` reads and checks the YAML files that f
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # the translation module reads records, which hold catalogue items
+    from app.domain.translation import CatalogueText
 
 Direction = Literal["benefit", "cost"]
 
@@ -103,6 +106,12 @@ class Catalogue:
     templates: Mapping[str, Template]
     considerations: tuple[Consideration, ...]
     event_labels: Mapping[str, str]  # timeline event kind -> what a document calls it
+    # The same texts in other languages (criteria/<language>/), keyed by language.
+    translations: Mapping[str, CatalogueText] = field(default_factory=lambda: MappingProxyType({}))
+
+    def text_in(self, language: str) -> CatalogueText | None:
+        """The catalogue's words in this language; None for English (the files' own)."""
+        return self.translations.get(language)
 
     def template(self, key: str) -> Template:
         """The template with this key; KeyError when there is none."""

@@ -9,6 +9,7 @@ from app.domain.errors import NotFound
 from app.domain.keys import slug
 from app.domain.record import Record
 from app.exports import csv_long, html, markdown, pdf, record_json, word
+from app.exports.i18n import speaking
 from app.exports.layout import Layout
 
 
@@ -45,4 +46,8 @@ def render_document(record: Record, ext: str, layout: Layout | None = None) -> D
             f"No export format '.{ext}'. Available: {', '.join('.' + e for e in RENDERERS)}."
         )
     render, media_type = RENDERERS[ext]
-    return Document(render(record, layout), media_type, f"{file_stem(record)}.{ext}")
+    with speaking(layout):
+        content = render(record, layout)
+    language = layout.language if layout is not None else "en"
+    suffix = "" if language == "en" else f"-{language}"
+    return Document(content, media_type, f"{file_stem(record)}{suffix}.{ext}")

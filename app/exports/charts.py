@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 from app.domain.record import Record
 from app.exports.content import Rationale
+from app.exports.i18n import _
 from app.exports.text import clean_line
 
 matplotlib.rcParams.update(
@@ -115,9 +116,9 @@ def weights_chart(record: Record) -> Chart:
         + [1.0]
     )
     ax.set_xlim(0, min(100.0, top * 1.15 + 2))
-    ax.set_xlabel("Group weight (%); orange line: lowest to highest member")
+    ax.set_xlabel(_("Group weight (%); orange line: lowest to highest member"))
     ax.grid(axis="x", color="#e3e8ef", zorder=0)
-    return Chart("weights", "Group weight of each criterion, with the range among members", fig)
+    return Chart("weights", _("Group weight of each criterion, with the range among members"), fig)
 
 
 def heat_map(record: Record, labels: dict[str, str]) -> Chart:
@@ -157,7 +158,7 @@ def heat_map(record: Record, labels: dict[str, str]) -> Chart:
     bar = fig.colorbar(image, cax=scale)
     bar.set_label("Value (cost criteria reversed)", fontsize=8)
     bar.ax.tick_params(labelsize=7)
-    return Chart("heat-map", "Heat map of the group's mean ratings, option by criterion", fig)
+    return Chart("heat-map", _("Heat map of the group's mean ratings, option by criterion"), fig)
 
 
 def ranking_chart(record: Record) -> Chart:
@@ -174,9 +175,9 @@ def ranking_chart(record: Record) -> Chart:
         ax.text(x.score + 1, y, f"{x.score:.1f}", va="center", fontsize=8, color="#2b3442")
     ax.set_yticks(list(ys), names)
     ax.set_xlim(0, 105)
-    ax.set_xlabel("Score (0-100)" + ("; orange: the option chosen" if chosen else ""))
+    ax.set_xlabel(_("Score (0-100)") + (_("; orange: the option chosen") if chosen else ""))
     ax.grid(axis="x", color="#e3e8ef", zorder=0)
-    return Chart("ranking", "Score of each option, best first", fig)
+    return Chart("ranking", _("Score of each option, best first"), fig)
 
 
 def draw(doc: Rationale) -> dict[str, Chart]:

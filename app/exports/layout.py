@@ -14,6 +14,10 @@ PAPER_CSS = {"letter": "letter", "a4": "A4"}
 class Layout:
     paper: str = "letter"  # "letter" (US departments) or "a4"
     timezone: str = "UTC"  # an IANA name
+    # The document's language, and the catalogue's words for the domain's labels (sectors,
+    # levels of agreement) in it: plain pairs, so a layout travels to a pool worker as it is.
+    language: str = "en"
+    terms: tuple[tuple[str, str], ...] = ()
 
     def when(self, at: datetime) -> str:
         """A time in the document's zone, with the zone named: '2026-03-02 09:00 EST'."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.domain.record import Record
 from app.exports.content import document, model
+from app.exports.i18n import _
 from app.exports.layout import Layout
 from app.exports.text import md_block, md_cell, md_escape
 
@@ -71,11 +72,11 @@ def _block(block: model.Block) -> list[str]:
 
 def render_markdown(doc: model.Rationale) -> str:
     cover = doc.cover
-    out: list[str] = [f"# Backbone selection rationale: {md_cell(cover.title)}", ""]
+    out: list[str] = [f"# {_('Backbone selection rationale')}: {md_cell(cover.title)}", ""]
     out += [f"- **{label}:** {md_cell(value)}" for label, value in cover.facts]
     if cover.notice:
         out += ["", f"> **{md_cell(cover.notice)}**"]
-    out += ["", "## Recommendation", "", md_escape(cover.summary), ""]
+    out += ["", f"## {_('Recommendation')}", "", md_escape(cover.summary), ""]
     if cover.verification:
         out += [f"_{md_cell(cover.verification)}_", ""]
     for section in doc.sections:

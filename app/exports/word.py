@@ -16,6 +16,7 @@ from docx.shared import Cm, Pt, RGBColor
 from app.domain.record import Record
 from app.exports import charts as charts_module
 from app.exports.content import document, model
+from app.exports.i18n import _
 from app.exports.layout import Layout
 
 INK = RGBColor(0x1F, 0x3B, 0x5C)
@@ -117,8 +118,8 @@ def _properties(doc, rd: model.Rationale) -> None:  # type: ignore[no-untyped-de
     core = doc.core_properties
     core.author = rd.cover.author
     core.last_modified_by = "Backbone Select"
-    core.title = f"Backbone selection rationale: {rd.cover.title}"[:255]
-    core.subject = "Backbone selection rationale"
+    core.title = f"{_('Backbone selection rationale')}: {rd.cover.title}"[:255]
+    core.subject = _("Backbone selection rationale")
     core.comments = f"SHA-256 of the JSON record: {rd.fingerprint}"
     core.keywords = "backbone organization; collective impact; decision rationale"
     core.category = ""
@@ -151,9 +152,9 @@ def _header_and_footer(doc, rd: model.Rationale) -> None:  # type: ignore[no-unt
     section = doc.sections[0]
     section.different_first_page_header_footer = True
     header = section.header.paragraphs[0]
-    header.text = f"Backbone selection rationale: {rd.cover.title}"[:120]
+    header.text = f"{_('Backbone selection rationale')}: {rd.cover.title}"[:120]
     footer = section.footer.paragraphs[0]
-    footer.add_run(f"Record {rd.fingerprint[:16]}… · Page ")
+    footer.add_run(_("Record {fingerprint}… · Page ").format(fingerprint=rd.fingerprint[:16]))
     _field(footer, "PAGE")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES")
@@ -175,9 +176,12 @@ def _cover(doc, cover: model.Cover, fingerprint: str) -> None:  # type: ignore[n
     if cover.notice:
         notice = doc.add_paragraph(cover.notice)
         notice.runs[0].bold, notice.runs[0].font.color.rgb = True, RGBColor(0xA3, 0x1F, 0x1F)
-    doc.add_heading("Recommendation", level=1)
+    doc.add_heading(_("Recommendation"), level=1)
     doc.add_paragraph(cover.summary)
-    fp = doc.add_paragraph(cover.verification or f"Record fingerprint (SHA-256) {fingerprint}")
+    fp = doc.add_paragraph(
+        cover.verification
+        or _("Record fingerprint (SHA-256) {fingerprint}").format(fingerprint=fingerprint)
+    )
     fp.runs[0].font.size, fp.runs[0].font.color.rgb = Pt(8), GREY
     doc.add_page_break()
 

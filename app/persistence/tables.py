@@ -92,6 +92,8 @@ class ParticipantRow(SQLModel, table=True):
     token_hash: str = Field(max_length=64, unique=True, index=True)
     # The hash of the code that opens this participant's input on another device.
     resume_hash: str | None = Field(default=None, max_length=64, index=True)
+    # The language of the participant's pages and documents ("en", "es"): chosen at join.
+    language: str = Field(default="en", max_length=8)
     # How much this participant's input counts in the group (1 = equal; set by the facilitator).
     weight: float = 1.0
     joined_at: datetime = _when(nullable=False)

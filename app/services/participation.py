@@ -3,6 +3,7 @@ reading one's own input. Other ways of giving weights are in services/elicitatio
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,7 @@ from app import security
 from app.domain.elicitation import ELICITATIONS, MethodSettings
 from app.domain.errors import Conflict, InvalidInput, NotFound, TooManyAttempts, Unauthorized
 from app.domain.limits import MAX_PARTICIPANTS
+from app.domain.translation import DEFAULT_LANGUAGE, check_language
 from app.domain.workshop import (
     Stage,
     Workshop,
@@ -42,6 +44,7 @@ class ParticipantIdentity:
     workshop_id: int
     name: str
     sector: str
+    language: str = DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -63,8 +66,10 @@ def join(
     address: str,
     failures_allowed: int,
     window_seconds: int,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Joined:
     """Join a workshop; wrong codes count against the address, right ones never do."""
+    language = check_language(language)
     display_name = (name or "").strip()
     if not display_name:
         raise InvalidInput("Enter the name the group will see.", field="name")
@@ -93,6 +98,7 @@ def join(
                 sector=sector_key,
                 token_hash=security.token_hash(token),
                 resume_hash=security.resume_hash(row.id or 0, resume_code),
+                language=language,
             )
             repo.bump_revision(session, row.id or 0)
             repo.add_event(session, row.id or 0, "joined", display_name)
@@ -127,6 +133,18 @@ def identify(session: Session, who: ParticipantIdentity | ParticipantToken) -> P
     if me is None:
         raise Unauthorized(JOIN_FIRST)
     return me
+
+
+def choose_language(
+    session: Session, who: ParticipantIdentity | ParticipantToken, workshop_id: int, language: str
+) -> ParticipantIdentity:
+    """The language of the participant's pages and documents from now on."""
+    language = check_language(language)
+    with session.begin():
+        me = identify(session, who)
+        own_workshop(session, me, workshop_id)
+        repo.set_participant_language(session, me.id, language)
+    return dataclasses.replace(me, language=language)
 
 
 def participant_for_token(session: Session, token: str) -> ParticipantIdentity | None:

@@ -105,7 +105,10 @@ def page_participant_or_none(
     """The participant of this workshop signed in from this browser, if any."""
     token = request.cookies.get(PARTICIPANT_COOKIE)
     me = participation.participant_for_token(session, token) if token else None
-    return me if me is not None and me.workshop_id == workshop_id else None
+    if me is None or me.workshop_id != workshop_id:
+        return None
+    request.state.language = me.language  # the participant's pages follow their choice
+    return me
 
 
 def page_participant(

@@ -109,3 +109,21 @@ def test_installed_service_serves_pages_assets_docs_and_exports(installed: Path,
         assert exported.status_code == 200 and "Installed" in exported.text
     finally:
         stop(server)
+
+
+def test_installed_package_speaks_spanish(installed: Path):
+    """The gettext catalogue travels in the wheel and the Spanish catalogue in its data."""
+    check = (
+        "from app.web.i18n import translations; from app.catalogue import load_catalogue; "
+        "print(translations('es').gettext('Continue')); "
+        "print(load_catalogue().text_in('es').criteria['neutrality'].name); "
+        "from app.exports import i18n; print(i18n.translations('es').gettext('Decision'))"
+    )
+    said = subprocess.run(
+        [installed / "bin" / "python", "-c", check],
+        cwd=installed,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split("\n")
+    assert said[:3] == ["Continuar", "Neutralidad", "Decisión"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.exports.content.context import Context
 from app.exports.content.model import Labelled, Paragraph, Section
+from app.exports.i18n import _
 from app.exports.text import clean_line
 
 
@@ -18,5 +19,5 @@ def section(ctx: Context) -> Section | None:
         Labelled(clean_line(i.name), clean_line(i.text), id=f"condition-{i.key}") for i in c.items
     )
     return Section(
-        "collective-impact", "What collective impact rests on", (Paragraph(intro), *items)
+        "collective-impact", _("What collective impact rests on"), (Paragraph(intro), *items)
     )

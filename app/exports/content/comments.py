@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.exports.content.context import Context
 from app.exports.content.model import Section, Table
+from app.exports.i18n import _
 from app.exports.text import clean_line
 
 
@@ -17,6 +18,6 @@ def section(ctx: Context) -> Section | None:
     ]
     if not rows:
         return None
-    table = Table(["Option", "Criterion", "Comment"], rows, id="comments")
-    heading = "Appendix B. Comments left with ratings"
+    table = Table([_("Option"), _("Criterion"), _("Comment")], rows, id="comments")
+    heading = _("Appendix B. Comments left with ratings")
     return Section("appendix-comments", heading, (table,), style="appendix")

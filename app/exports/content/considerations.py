@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from app.exports.content.context import Context
 from app.exports.content.model import Paragraph, Section, Step, Steps
+from app.exports.i18n import N_, _
 from app.exports.text import clean_line
 
-INTRO = (
+INTRO = N_(
     "Choosing the backbone opens a set of practical questions. The sources suggest the group "
     "settle these next:"
 )
@@ -21,4 +22,5 @@ def section(ctx: Context) -> Section | None:
     )
     if not steps:
         return None
-    return Section("next-steps", "Considerations and next steps", (Paragraph(INTRO), Steps(steps)))
+    heading = _("Considerations and next steps")
+    return Section("next-steps", heading, (Paragraph(_(INTRO)), Steps(steps)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from app.domain.numbers import percent
 from app.exports.content.context import Context
 from app.exports.content.model import (
     Block,
@@ -13,6 +12,7 @@ from app.exports.content.model import (
     Subheading,
     Table,
 )
+from app.exports.i18n import _, percent
 from app.exports.text import clean_line
 
 
@@ -25,14 +25,16 @@ def section(ctx: Context) -> Section:
             [
                 f"C{i}",
                 clean_line(c.name),
-                "cost" if c.direction == "cost" else "benefit",
+                _("cost") if c.direction == "cost" else _("benefit"),
                 percent(r.weights[c.key]),
-                f"{percent(s.minimum)} to {percent(s.maximum)}" if s else "–",
+                _("{low} to {high}").format(low=percent(s.minimum), high=percent(s.maximum))
+                if s
+                else "–",
             ]
         )
     blocks: list[Block] = [
         Table(
-            ["#", "Criterion", "Counts as", "Group weight", "Members' range"],
+            ["#", _("Criterion"), _("Counts as"), _("Group weight"), _("Members' range")],
             rows,
             numeric=frozenset({3, 4}),
             id="criteria-table",
@@ -40,28 +42,30 @@ def section(ctx: Context) -> Section:
     ]
     if not r.weights_given_by:
         blocks.append(
-            Paragraph("Nobody gave weights, so every criterion counted the same.", "muted")
+            Paragraph(_("Nobody gave weights, so every criterion counted the same."), "muted")
         )
     blocks.append(
         Chart(
             "weights",
-            "Group weight of each criterion; the orange line spans the lowest to the highest "
-            "weight a member gave.",
+            _(
+                "Group weight of each criterion; the orange line spans the lowest to the highest "
+                "weight a member gave."
+            ),
         )
     )
     blocks += _why_they_matter(ctx)
-    return Section("criteria", "Criteria and their weights", tuple(blocks))
+    return Section("criteria", _("Criteria and their weights"), tuple(blocks))
 
 
 def _why_they_matter(ctx: Context) -> list[Block]:
     """Each criterion's description and the questions the group was asked to weigh it by."""
-    blocks: list[Block] = [Subheading("Why each criterion matters")]
+    blocks: list[Block] = [Subheading(_("Why each criterion matters"))]
     for i, c in enumerate(ctx.record.workshop.criteria, start=1):
         questions = [clean_line(str(q)) for q in c.details.get("guiding_questions") or []]
         sources = [s for s in c.details.get("sources") or [] if isinstance(s, str)]
         cites = ctx.refs(sources)
-        text = clean_line(c.description) or "Added by the group."
+        text = clean_line(c.description) or _("Added by the group.")
         if questions:
-            text += " Questions to weigh it by: " + " ".join(questions)
+            text += " " + _("Questions to weigh it by:") + " " + " ".join(questions)
         blocks.append(Labelled(f"C{i} {clean_line(c.name)}", text + (f" {cites}" if cites else "")))
     return blocks

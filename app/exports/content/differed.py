@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.domain.numbers import decimal
 from app.exports.content.context import Context
 from app.exports.content.model import Paragraph, Section, Table
+from app.exports.i18n import _, number
 from app.exports.text import clean_line
 
 SHOWN = 5
@@ -16,11 +16,11 @@ def section(ctx: Context) -> Section:
     if not divided:
         return Section(
             "differences",
-            "Where the group differed",
-            (Paragraph("The ratings given did not differ."),),
+            _("Where the group differed"),
+            (Paragraph(_("The ratings given did not differ.")),),
         )
     table = Table(
-        ["Option", "Criterion", "Ratings", "Lowest", "Highest", "Spread (SD)"],
+        [_("Option"), _("Criterion"), _("Ratings"), _("Lowest"), _("Highest"), _("Spread (SD)")],
         [
             [
                 clean_line(w.option(o).name),
@@ -28,7 +28,7 @@ def section(ctx: Context) -> Section:
                 str(s.count),
                 str(int(s.minimum)),
                 str(int(s.maximum)),
-                decimal(s.sd, 2),
+                number(s.sd, 2),
             ]
             for (o, c), s in divided
         ],
@@ -36,7 +36,9 @@ def section(ctx: Context) -> Section:
         id="divided",
     )
     intro = Paragraph(
-        "The cells where members' ratings were furthest apart, which the group talked through "
-        "first:"
+        _(
+            "The cells where members' ratings were furthest apart, which the group talked through "
+            "first:"
+        )
     )
-    return Section("differences", "Where the group differed", (intro, table))
+    return Section("differences", _("Where the group differed"), (intro, table))

@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from app.domain.numbers import decimal, percent
 from app.exports.content.context import Context
 from app.exports.content.model import Chart, Section, Table
+from app.exports.i18n import _, number, percent
 from app.exports.text import clean_line
 
 
 def section(ctx: Context) -> Section:
     d = ctx.record.workshop.decision
     table = Table(
-        ["Rank", "Option", "Score (0-100)", "Rated on"],
+        [_("Rank"), _("Option"), _("Score (0-100)"), _("Rated on")],
         [
             [
                 str(x.rank),
-                clean_line(x.name) + (" (chosen)" if d and d.option == x.option else ""),
-                decimal(x.score, 1),
-                percent(x.coverage) + " of the weight",
+                clean_line(x.name) + (_(" (chosen)") if d and d.option == x.option else ""),
+                number(x.score, 1),
+                _("{share} of the weight").format(share=percent(x.coverage)),
             ]
             for x in ctx.record.results.ranking
         ],
@@ -26,5 +26,5 @@ def section(ctx: Context) -> Section:
         style="narrow",
     )
     return Section(
-        "ranking", "Ranking", (table, Chart("ranking", "Score of each option out of 100."))
+        "ranking", _("Ranking"), (table, Chart("ranking", _("Score of each option out of 100.")))
     )

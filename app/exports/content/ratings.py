@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.domain.numbers import decimal
 from app.exports.content.context import NAMED_COLUMNS, Context
 from app.exports.content.model import Block, Chart, Legend, Section, Table
+from app.exports.i18n import _, number
 from app.exports.text import clean_line
 
 
@@ -14,18 +14,20 @@ def section(ctx: Context) -> Section:
     rows = [
         [clean_line(o.name)]
         + [
-            decimal(r.scores[o.key][c.key], 1) if c.key in r.scores[o.key] else "–"
+            number(r.scores[o.key][c.key], 1) if c.key in r.scores[o.key] else "–"
             for c in w.criteria
         ]
-        + [decimal(scores[o.key], 1)]
+        + [number(scores[o.key], 1)]
         for o in w.options
     ]
     blocks: list[Block] = [
         Table(
-            ["Option"] + [ctx.labels[c.key] for c in w.criteria] + ["Score"],
+            [_("Option")] + [ctx.labels[c.key] for c in w.criteria] + [_("Score")],
             rows,
             numeric=frozenset(range(1, len(w.criteria) + 2)),
-            caption="Group mean rating of each option on each criterion (1 to 5), and its score.",
+            caption=_(
+                "Group mean rating of each option on each criterion (1 to 5), and its score."
+            ),
             id="matrix",
             style="matrix",
         )
@@ -35,8 +37,10 @@ def section(ctx: Context) -> Section:
     blocks.append(
         Chart(
             "heat_map",
-            "Heat map of the mean ratings: the darker the cell, the better the option does on "
-            "that criterion (cost criteria reversed).",
+            _(
+                "Heat map of the mean ratings: the darker the cell, the better the option does on "
+                "that criterion (cost criteria reversed)."
+            ),
         )
     )
-    return Section("ratings", "Ratings", tuple(blocks))
+    return Section("ratings", _("Ratings"), tuple(blocks))

@@ -3,10 +3,10 @@ between rounds (shown only when the facilitator opened a second round)."""
 
 from __future__ import annotations
 
-from app.domain.numbers import decimal
 from app.domain.rounds import RoundChange
 from app.exports.content.context import Context
 from app.exports.content.model import Paragraph, Section, Table
+from app.exports.i18n import _, ngettext, number
 from app.exports.text import clean_line
 
 SHOWN = 10
@@ -14,16 +14,17 @@ SHOWN = 10
 
 def _change_sentence(change: RoundChange) -> str:
     moved = change.moved_total
-    ratings = "rating" if moved == 1 else "ratings"
     verdict = {
-        None: "agreement could not be compared (too few complete sets of ratings)",
-        "rose": "agreement rose",
-        "fell": "agreement fell",
-        "unchanged": "agreement stayed the same",
+        None: _("agreement could not be compared (too few complete sets of ratings)"),
+        "rose": _("agreement rose"),
+        "fell": _("agreement fell"),
+        "unchanged": _("agreement stayed the same"),
     }[change.agreement_trend]
-    return (
-        f"From round {change.before} to round {change.after}, {moved} {ratings} changed; {verdict}."
-    )
+    return ngettext(
+        "From round {before} to round {after}, {moved} rating changed; {verdict}.",
+        "From round {before} to round {after}, {moved} ratings changed; {verdict}.",
+        moved,
+    ).format(before=change.before, after=change.after, moved=moved, verdict=verdict)
 
 
 def section(ctx: Context) -> Section | None:
@@ -32,13 +33,13 @@ def section(ctx: Context) -> Section | None:
         return None
     w = ctx.record.workshop
     summary = Table(
-        ["Round", "Ranked first", "Agreement (Kendall's W)", "Spread", "Raters"],
+        [_("Round"), _("Ranked first"), _("Agreement (Kendall's W)"), _("Spread"), _("Raters")],
         [
             [
-                str(r.number) + ("" if r.closed_at else " (last)"),
+                str(r.number) + ("" if r.closed_at else _(" (last)")),
                 clean_line(r.ranking[0].name) if r.ranking else "–",
-                decimal(r.kendall_w, 2) if r.kendall_w is not None else "–",
-                decimal(r.spread, 2) if r.spread is not None else "–",
+                number(r.kendall_w, 2) if r.kendall_w is not None else "–",
+                number(r.spread, 2) if r.spread is not None else "–",
                 str(r.raters),
             ]
             for r in rounds.rounds
@@ -47,7 +48,7 @@ def section(ctx: Context) -> Section | None:
         id="rounds",
     )
     ranks = Table(
-        ["Option"] + [f"Rank in round {r.number}" for r in rounds.rounds],
+        [_("Option")] + [_("Rank in round {n}").format(n=r.number) for r in rounds.rounds],
         [
             [clean_line(o.name)]
             + [
@@ -61,11 +62,13 @@ def section(ctx: Context) -> Section | None:
     )
     blocks: list[Paragraph | Table] = [
         Paragraph(
-            "After discussing the results, the group rated again. Every round is kept as it "
-            "stood; each is scored by the default method (mean weights, mean ratings, weighted "
-            "sum). Kendall's W runs from 0 (no shared ordering of the options) to 1 (everyone "
-            "orders them alike); the spread is the average standard deviation of a cell's "
-            "ratings."
+            _(
+                "After discussing the results, the group rated again. Every round is kept as it "
+                "stood; each is scored by the default method (mean weights, mean ratings, weighted "
+                "sum). Kendall's W runs from 0 (no shared ordering of the options) to 1 (everyone "
+                "orders them alike); the spread is the average standard deviation of a cell's "
+                "ratings."
+            )
         ),
         summary,
         ranks,
@@ -76,7 +79,7 @@ def section(ctx: Context) -> Section | None:
         if moved:
             blocks.append(
                 Table(
-                    ["Option", "Criterion", "People who changed their rating"],
+                    [_("Option"), _("Criterion"), _("People who changed their rating")],
                     [
                         [clean_line(w.option(o).name), clean_line(w.criterion(c).name), str(n)]
                         for (o, c), n in moved
@@ -85,4 +88,4 @@ def section(ctx: Context) -> Section | None:
                     id=f"moved-{change.after}",
                 )
             )
-    return Section("rounds", "Rounds of rating", tuple(blocks))
+    return Section("rounds", _("Rounds of rating"), tuple(blocks))

@@ -7,13 +7,14 @@ from app.domain.record import Record
 from app.domain.workshop import STAGE_LABELS, Stage
 from app.exports.content.context import Context
 from app.exports.content.model import Section, Table
+from app.exports.i18n import _, term
 from app.exports.text import clean_line
 
 
 def _detail(record: Record, kind: str, detail: str) -> str:
     if kind == "stage":
         try:
-            return STAGE_LABELS[Stage(detail)]
+            return term(STAGE_LABELS[Stage(detail)])
         except ValueError:
             return clean_line(detail)
     if kind == "decided":
@@ -26,7 +27,7 @@ def section(ctx: Context) -> Section:
     record = ctx.record
     labels = record.event_labels
     table = Table(
-        [f"When ({ctx.layout.timezone})", "What", "Detail"],
+        [_("When ({zone})").format(zone=ctx.layout.timezone), _("What"), _("Detail")],
         [
             [
                 ctx.layout.when(e.at).rsplit(" ", 1)[0],
@@ -39,5 +40,5 @@ def section(ctx: Context) -> Section:
         id="timeline",
         style="timeline",
     )
-    heading = "Appendix A. Timeline of stages and submissions"
+    heading = _("Appendix A. Timeline of stages and submissions")
     return Section("appendix-timeline", heading, (table,), style="appendix")

@@ -43,13 +43,25 @@ def participant(session: Session, participant_id: int) -> ParticipantRow | None:
     return session.get(ParticipantRow, participant_id) if storable_id(participant_id) else None
 
 
-def participant_by_token(session: Session, token_hash: str) -> tuple[int, int, str, str] | None:
-    """(id, workshop, name, sector) of the participant holding this token, if any."""
+def participant_by_token(
+    session: Session, token_hash: str
+) -> tuple[int, int, str, str, str] | None:
+    """(id, workshop, name, sector, language) of the participant holding this token, if any."""
     query = core_select(
-        PARTICIPANT.c.id, PARTICIPANT.c.workshop_id, PARTICIPANT.c.name, PARTICIPANT.c.sector
+        PARTICIPANT.c.id,
+        PARTICIPANT.c.workshop_id,
+        PARTICIPANT.c.name,
+        PARTICIPANT.c.sector,
+        PARTICIPANT.c.language,
     ).where(PARTICIPANT.c.token_hash == token_hash)
     found = core(session).execute(query).first()
-    return None if found is None else (found[0], found[1], found[2], found[3])
+    return None if found is None else (found[0], found[1], found[2], found[3], found[4])
+
+
+def set_participant_language(session: Session, participant_id: int, language: str) -> None:
+    core(session).execute(
+        PARTICIPANT.update().where(PARTICIPANT.c.id == participant_id).values(language=language)
+    )
 
 
 def participant_by_resume(

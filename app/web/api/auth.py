@@ -67,6 +67,7 @@ def join_workshop(
         client_address(request),
         settings.join_failures_allowed,
         settings.join_failure_window_seconds,
+        body.language,
     )
     return joined_public(joined)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from app.services import transfer
@@ -41,7 +43,15 @@ async def import_workshop(
 
 @router.get("/{workshop_id}/my/export.{ext}", response_class=Response)
 def export_my_rationale(
-    request: Request, workshop_id: int, ext: str, me: ApiParticipant, session: SessionDep
+    request: Request,
+    workshop_id: int,
+    ext: str,
+    me: ApiParticipant,
+    session: SessionDep,
+    lang: Annotated[
+        str | None, Query(description="'en' or 'es'; the participant's own by default.")
+    ] = None,
 ) -> Response:
+    """The participant's copy, in the language they chose at join unless `lang` says another."""
     record = transfer.participant_record(session, me, workshop_id)
-    return rationale_response(request, session, record, ext)
+    return rationale_response(request, session, record, ext, lang or me.language)

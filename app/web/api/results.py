@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
 
 from app.services import results
 from app.web.api.schemas.results import (
@@ -30,10 +32,15 @@ def read_results(
 
 @router.get("/export.{ext}", response_class=Response)
 def export_rationale(
-    request: Request, workshop_id: int, ext: str, me: ApiFacilitator, session: SessionDep
+    request: Request,
+    workshop_id: int,
+    ext: str,
+    me: ApiFacilitator,
+    session: SessionDep,
+    lang: Annotated[str, Query(description="The document's language: 'en' or 'es'.")] = "en",
 ) -> Response:
     record = results.workshop_record(session, me.id, workshop_id)
-    return rationale_response(request, session, record, ext)
+    return rationale_response(request, session, record, ext, lang)
 
 
 @router.post("/what-if", response_model=WhatIfPublic)

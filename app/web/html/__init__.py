@@ -2,8 +2,19 @@
 
 from fastapi import APIRouter
 
-from app.web.html import auth, brief, facilitate, followup, live, participate, plans, resume, room
+from app.web.html import (
+    auth,
+    brief,
+    facilitate,
+    followup,
+    language,
+    live,
+    participate,
+    plans,
+    resume,
+    room,
+)
 
 router = APIRouter(include_in_schema=False)
-for module in (auth, live, room, followup, plans, facilitate, participate, resume, brief):
+for module in (auth, live, room, followup, plans, facilitate, participate, resume, brief, language):
     router.include_router(module.router)

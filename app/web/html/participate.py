@@ -10,8 +10,10 @@ from app.web.deps import MaybePageParticipant, SessionDep, SettingsDep, client_a
 from app.web.etags import etag_for, not_modified, tagged
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt
+from app.web.html.language import remember
 from app.web.html.pages import ParticipantPage, ParticipantPageDep
 from app.web.html.resume import signed_in
+from app.web.i18n import in_etag, request_language
 from app.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -26,7 +28,8 @@ def show_join(request: Request, code: str = "") -> Response:
 def join_workshop(
     request: Request, session: SessionDep, settings: SettingsDep, form: FormDep
 ) -> Response:
-    values = forms.texts(form, ("join_code", "name", "sector", "someone_else"))
+    values = forms.texts(form, ("join_code", "name", "sector", "someone_else", "language"))
+    values["language"] = values["language"] or request_language(request)
     if not values["someone_else"] and resuming.name_in_use(
         session, values["join_code"], values["name"]
     ):
@@ -42,6 +45,7 @@ def join_workshop(
             client_address(request),
             settings.join_failures_allowed,
             settings.join_failure_window_seconds,
+            values["language"],
         )
     )
     if done.value is None:
@@ -50,7 +54,8 @@ def join_workshop(
         page.headers.update(done.headers)
         return page
     secure = settings.environment == "production"
-    return signed_in(request, done.value, secure, f"/w/{done.value.workshop_id}?welcome=1")
+    response = signed_in(request, done.value, secure, f"/w/{done.value.workshop_id}?welcome=1")
+    return remember(response, values["language"], secure)
 
 
 @router.get("/w/{workshop_id}")
@@ -76,13 +81,17 @@ def show_stage(page: ParticipantPageDep, seen: str = "") -> Response:
     """Polled: tells a participant when the facilitator has moved the workshop on."""
     stage = participation.current_stage(page.session, page.me, page.workshop_id)
     # The banner shows only the stage (and `seen`, part of the URL): that is its version.
-    unchanged = not_modified(page.request, etag_for(page.workshop_id, stage, "stage"))
+    etag = in_etag(etag_for(page.workshop_id, stage, "stage"), page.request)
+    unchanged = not_modified(page.request, etag)
     if unchanged is not None:
         return unchanged
     mine = participation.my_input(page.session, page.me, page.workshop_id)
     context = {"w": mine.workshop, "seen": seen}
     response = render(page.request, "partials/participate/_stage.html", context)
-    return tagged(response, etag_for(page.workshop_id, mine.workshop.stage.value, "stage"))
+    return tagged(
+        response,
+        in_etag(etag_for(page.workshop_id, mine.workshop.stage.value, "stage"), page.request),
+    )
 
 
 @router.post("/w/{workshop_id}/weights")

@@ -15,6 +15,7 @@ from app.web.deps import PageFacilitator, SessionDep
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt, redirect
 from app.web.html.pages import ParticipantPageDep, WorkshopPageDep
+from app.web.i18n import in_etag
 from app.web.qr import join_link, qr_svg_inline
 from app.web.templating import render
 
@@ -206,4 +207,5 @@ def show_phone_room(page: ParticipantPageDep, round_seen: int = 0) -> Response:
         context = {"w": phone.workshop, "phone": phone, "round_seen": round_seen}
         return render(page.request, "partials/participate/_room.html", context)
 
-    return polled(page.request, f'W/"m{page.workshop_id}-{state}-{round_seen}"', draw)
+    etag = in_etag(f'W/"m{page.workshop_id}-{state}-{round_seen}"', page.request)
+    return polled(page.request, etag, draw)

@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, StringConstraints
 
 from app.domain import limits
+from app.domain.translation import LANGUAGES
 from app.domain.workshop import SECTORS
 from app.services.accounts import Facilitator
 from app.services.participation import Joined
@@ -33,6 +34,8 @@ class ParticipantCreate(Body):
     join_code: Annotated[str, StringConstraints(min_length=1, max_length=32)]
     name: Name
     sector: Annotated[str, one_of(SECTORS)] | None = None
+    # The language of the participant's pages and documents ("en" unless said).
+    language: Annotated[str, one_of(LANGUAGES)] = "en"
 
 
 class ResumeCreate(Body):
