@@ -620,6 +620,12 @@ async def reveal(
             f"/api/v1/workshops/{w.id}", json={"stage": "results"}, headers=auth
         )
         staged.raise_for_status()
+        if "results_visible" in staged.json():
+            # The facilitator shows the results to the room: only then may phones read them.
+            shown = await client.patch(
+                f"/api/v1/workshops/{w.id}", json={"results_visible": True}, headers=auth
+            )
+            shown.raise_for_status()
     if "/api/v1/workshops/{workshop_id}/my/results" in paths:
         name, path = "reveal: participants' results", f"/api/v1/workshops/{w.id}/my/results"
         tokens = [m.auth["Authorization"].split()[1] for m in members]
