@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from app.domain.catalogue import Catalogue
-from app.services import accounts, participation, workshops
+from app.services import accounts, attempts, participation, workshops
 
 DEMO_EMAIL = "demo@backbone.local"
 DEMO_TITLE = "Demo: a backbone for the regional diabetes-prevention network"
@@ -69,7 +69,9 @@ def ensure_demo(session: Session, catalogue: Catalogue, data_dir: Path) -> DemoA
     workshops.update_workshop(session, owner_id, w.id, stage="scoring")
     rng = random.Random(20261123)  # the demo looks the same on every machine
     for name, sector in DEMO_PEOPLE:
-        joined = participation.join(session, w.join_code, name, sector, "demo", 10**6, 60)
+        joined = participation.join(
+            session, w.join_code, name, sector, "demo", attempts.Limit(10**6, 60)
+        )
         me = participation.participant_for_token(session, joined.token)
         assert me is not None
         points = [rng.randint(1, 10) for _ in w.criteria]

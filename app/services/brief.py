@@ -25,12 +25,11 @@ def brief_for(session: Session, me: ParticipantIdentity, workshop_id: int) -> Wo
 
 
 def brief_by_code(
-    session: Session, join_code: str, address: str, failures_allowed: int, window_seconds: int
+    session: Session, join_code: str, address: str, limit: attempts.Limit
 ) -> Workshop:
     """The brief of the open workshop with this join code; a wrong code counts like a wrong
     join (the join limiter's own count), so the brief is no way to guess codes."""
     code = security.normalize_join_code(join_code or "")
-    limit = attempts.Limit(failures_allowed, window_seconds)
     wait: int | None = None
     workshop = None
     with session.begin():

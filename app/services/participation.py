@@ -64,8 +64,7 @@ def join(
     name: str,
     sector: str | None,
     address: str,
-    failures_allowed: int,
-    window_seconds: int,
+    limit: attempts.Limit,
     language: str = DEFAULT_LANGUAGE,
 ) -> Joined:
     """Join a workshop; wrong codes count against the address, right ones never do."""
@@ -77,7 +76,6 @@ def join(
         raise InvalidInput("The name may have at most 80 characters.", field="name")
     sector_key = check_sector(sector)
     code = security.normalize_join_code(join_code or "")
-    limit = attempts.Limit(failures_allowed, window_seconds)
     wait: int | None = None
     with session.begin():
         row = repo.workshop_by_code(session, code) if code else None

@@ -20,15 +20,13 @@ def resume(
     join_code: str,
     resume_code: str,
     address: str,
-    failures_allowed: int,
-    window_seconds: int,
+    limit: attempts.Limit,
 ) -> Joined:
     """The participant holding `resume_code` in the workshop of `join_code`, with a new token."""
     code = security.normalize_join_code(join_code or "")
     typed = security.normalize_resume_code(resume_code or "")
     if not typed:
         raise InvalidInput("Enter the resume code you were given.", field="resume_code")
-    limit = attempts.Limit(failures_allowed, window_seconds)
     wait: int | None = None
     found = None
     with session.begin():

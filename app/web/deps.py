@@ -154,6 +154,11 @@ def _within(address: str, networks: tuple[IPv4Network | IPv6Network, ...]) -> bo
     return any(ip in net for net in networks)
 
 
+def join_limit(settings: Settings) -> attempts.Limit:
+    """Wrong join codes (and wrong resume codes) one address may try per window."""
+    return attempts.Limit(settings.join_failures_allowed, settings.join_failure_window_seconds)
+
+
 def sign_in_limit(settings: Settings) -> attempts.Limit:
     return attempts.Limit(
         settings.sign_in_failures_allowed, settings.sign_in_failure_window_seconds

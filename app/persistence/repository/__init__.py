@@ -19,12 +19,9 @@ from app.persistence.repository.attempts import (
 )
 from app.persistence.repository.base import as_utc, read_only
 from app.persistence.repository.participants import (
-    add_join_failure,
     add_participant,
-    count_join_failures,
     elicitation,
     elicitations,
-    forget_join_failures_before,
     has_input,
     participant,
     participant_by_resume,
@@ -108,7 +105,6 @@ __all__ = [
     "add_event",
     "add_facilitator",
     "add_item",
-    "add_join_failure",
     "add_participant",
     "add_plan",
     "add_workshop",
@@ -117,7 +113,6 @@ __all__ = [
     "bump_revision",
     "copy_events",
     "count_facilitators",
-    "count_join_failures",
     "decision",
     "delete_auth_session",
     "delete_item",
@@ -127,7 +122,6 @@ __all__ = [
     "facilitator",
     "facilitator_by_email",
     "first_facilitator",
-    "forget_join_failures_before",
     "has_input",
     "item",
     "item_keys",

@@ -4,7 +4,6 @@ joins counted per address."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Insert, delete, func
@@ -22,7 +21,6 @@ from app.persistence.repository.base import (
 )
 from app.persistence.tables import (
     ElicitationRow,
-    JoinFailureRow,
     ParticipantRow,
     RatingRow,
     WeightRow,
@@ -227,19 +225,3 @@ def save_elicitation(
     else:
         row.method, row.payload = method, payload
     session.add(row)
-
-
-def count_join_failures(session: Session, address: str, since: datetime) -> int:
-    return session.exec(
-        select(func.count())
-        .select_from(JoinFailureRow)
-        .where(JoinFailureRow.address == address, col(JoinFailureRow.at) >= since)
-    ).one()
-
-
-def add_join_failure(session: Session, address: str, at: datetime) -> None:
-    session.add(JoinFailureRow(address=address, at=at))
-
-
-def forget_join_failures_before(session: Session, before: datetime) -> None:
-    session.exec(delete(JoinFailureRow).where(col(JoinFailureRow.at) < before))

@@ -22,6 +22,7 @@ from app.web.deps import (
     SettingsDep,
     bearer_token,
     client_address,
+    join_limit,
     sign_in_limit,
 )
 
@@ -65,8 +66,7 @@ def join_workshop(
         body.name,
         body.sector,
         client_address(request),
-        settings.join_failures_allowed,
-        settings.join_failure_window_seconds,
+        join_limit(settings),
         body.language,
     )
     return joined_public(joined)
@@ -82,7 +82,6 @@ def resume_participant(
         body.join_code,
         body.resume_code,
         client_address(request),
-        settings.join_failures_allowed,
-        settings.join_failure_window_seconds,
+        join_limit(settings),
     )
     return joined_public(joined)

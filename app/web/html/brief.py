@@ -10,7 +10,14 @@ from starlette.responses import Response
 from app.domain.catalogue import Catalogue
 from app.domain.workshop import Workshop
 from app.services import brief
-from app.web.deps import CatalogueDep, PageParticipant, SessionDep, SettingsDep, client_address
+from app.web.deps import (
+    CatalogueDep,
+    PageParticipant,
+    SessionDep,
+    SettingsDep,
+    client_address,
+    join_limit,
+)
 from app.web.html.forms import attempt
 from app.web.templating import render
 
@@ -49,8 +56,7 @@ def show_brief_by_code(
             session,
             code,
             client_address(request),
-            settings.join_failures_allowed,
-            settings.join_failure_window_seconds,
+            join_limit(settings),
         )
     )
     if done.value is None:

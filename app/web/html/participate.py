@@ -6,7 +6,13 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.services import participant_page, participation, resuming
-from app.web.deps import MaybePageParticipant, SessionDep, SettingsDep, client_address
+from app.web.deps import (
+    MaybePageParticipant,
+    SessionDep,
+    SettingsDep,
+    client_address,
+    join_limit,
+)
 from app.web.etags import etag_for, not_modified, tagged
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt
@@ -43,8 +49,7 @@ def join_workshop(
             values["name"],
             values["sector"] or None,
             client_address(request),
-            settings.join_failures_allowed,
-            settings.join_failure_window_seconds,
+            join_limit(settings),
             values["language"],
         )
     )

@@ -17,6 +17,7 @@ from app.web.deps import (
     SessionDep,
     SettingsDep,
     client_address,
+    join_limit,
 )
 from app.web.html import forms
 from app.web.html.forms import FormDep, attempt, redirect, set_cookie
@@ -54,8 +55,7 @@ def resume_participant(
             values["join_code"],
             values["resume_code"],
             client_address(request),
-            settings.join_failures_allowed,
-            settings.join_failure_window_seconds,
+            join_limit(settings),
         )
     )
     if done.value is None:
