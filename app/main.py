@@ -21,7 +21,7 @@ from app.resources import STATIC
 from app.services import accounts
 from app.services.documents import make_archive
 from app.settings import Settings
-from app.web.api import router as api_router
+from app.web.api import include_api
 from app.web.compression import install_compression
 from app.web.csrf import CrossSiteGuard
 from app.web.docs import install_api_docs
@@ -96,7 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeaders, production=settings.environment == "production")
     install_compression(app)
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
-    app.include_router(api_router)
+    include_api(app)
     app.include_router(html_router)
     install_api_docs(app)
     install_openapi(app)

@@ -131,7 +131,7 @@ RESULTS: LruCache[ResultsView] = LruCache()
 RENDERINGS: LruCache[bytes] = LruCache(max_entries=256, max_bytes=32 * 1024 * 1024)
 
 
-def cache_key(session: Session, row: WorkshopRow) -> Hashable:
+def cache_key(session: Session, row: Any) -> Hashable:
     """What identifies a workshop's input: the database, the workshop, its revision (every write
     moves it) and method settings; the creation and update times tell apart a workshop of another
     database file that happens to share the id and revision (a restored backup, a test)."""
@@ -161,6 +161,18 @@ def read_cached(session: Session, row: WorkshopRow) -> ResultsView:
     return RESULTS.get_or_compute(
         key, lambda: replace(computed_results(session, row), key=key), approximate_size
     )
+
+
+def read_cached_version(session: Session, version: Any) -> ResultsView:
+    """`read_cached` from what `repo.workshop_of_token` reads: the whole workshop row is loaded
+    only when this revision's analysis is not in the cache yet."""
+    found = RESULTS.get(cache_key(session, version))
+    if found is not None:
+        return found
+    row = repo.workshop(session, version.id)
+    if row is None:  # removed since the version was read: not possible within one transaction
+        raise NotFound(f"No workshop {version.id}.")
+    return read_cached(session, row)
 
 
 def approximate_size(view: ResultsView) -> int:

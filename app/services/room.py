@@ -8,8 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session
 
+from app import security
 from app.domain.analysis import Analysis
-from app.domain.errors import Conflict, Forbidden
+from app.domain.errors import Conflict, Forbidden, NotFound, Unauthorized
 from app.domain.results import WorkshopResults
 from app.domain.room import (
     SectorCount,
@@ -25,7 +26,12 @@ from app.persistence import repository as repo
 from app.persistence.tables import WorkshopRow
 from app.services import results, workshops
 from app.services.mapping import InputSnapshot, load_workshop
-from app.services.participation import ParticipantIdentity, own_workshop
+from app.services.participation import (
+    JOIN_FIRST,
+    ParticipantIdentity,
+    ParticipantToken,
+    own_workshop,
+)
 from app.services.rounds import read_rounds
 from app.services.workshops import owned_row
 
@@ -127,16 +133,21 @@ class MyResults:
 
 
 def revealed_results(
-    session: Session, me: ParticipantIdentity, workshop_id: int
+    session: Session, who: ParticipantToken, workshop_id: int
 ) -> results.ResultsView:
     """The group's results as the room sees them once revealed (403 before): the same cached
-    view as the facilitator's, so a room asking at once shares one computation."""
+    view as the facilitator's, so a room asking at once shares one computation. One read-only
+    transaction and, once the analysis is cached, one statement (token, workshop and version)."""
     with session.begin():
         repo.read_only(session)
-        row = own_workshop(session, me, workshop_id)
-        if not row.results_visible:
+        seen = repo.workshop_of_token(session, security.token_hash(who.token))
+        if seen is None:
+            raise Unauthorized(JOIN_FIRST)
+        if seen.id != workshop_id:
+            raise NotFound(f"No workshop {workshop_id}.")
+        if not seen.results_visible:
             raise Forbidden("The facilitator has not shown the results to the room yet.")
-        return results.read_cached(session, row)
+        return results.read_cached_version(session, seen)
 
 
 def read_my_results(session: Session, me: ParticipantIdentity, row: WorkshopRow) -> MyResults:

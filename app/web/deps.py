@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Callable
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
-from typing import Annotated
+from typing import Annotated, Concatenate, ParamSpec, TypeVar
+from weakref import WeakKeyDictionary
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, Request
 from sqlmodel import Session
 
@@ -24,12 +28,53 @@ PARTICIPANT_COOKIE = "bs_participant"
 # The participant's resume code, kept in their browser so their page can show it again.
 RESUME_COOKIE = "bs_resume"
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
     # Async so FastAPI opens and closes it on the event loop: making a Session does no I/O,
     # and a sync dependency would cost two hops to the thread pool per request.
     with Session(request.app.state.engine, expire_on_commit=False) as session:
         yield session
+
+
+async def in_session(
+    request: Request,
+    use_case: Callable[Concatenate[Session, P], T],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> T:
+    """`use_case(session, ...)` in a worker thread, with a session opened and closed there: the
+    room's busiest routes (each save, the revealed results) then cost one hop to a thread and
+    no session dependency to solve, which took a third of such a request's time on the event
+    loop (bench/load.py)."""
+
+    def run() -> T:
+        with Session(request.app.state.engine, expire_on_commit=False) as session:
+            return use_case(session, *args, **kwargs)
+
+    return await anyio.to_thread.run_sync(run, limiter=room_threads())
+
+
+# Threads for the room's busiest calls (each save, the revealed results). Four keep the
+# database busy while the event loop takes requests in; with the forty of the shared pool, a
+# room of 200 phones had forty threads taking turns at the interpreter's lock, and each
+# request cost a third more CPU (bench/load.py: reveal 571 -> 915 req/s, saves 472 -> 588).
+ROOM_THREADS = 4
+_ROOM_LIMITERS: WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
+    WeakKeyDictionary()
+)
+
+
+def room_threads() -> anyio.CapacityLimiter:
+    """The room's thread limit on the running event loop (one per loop: a limiter belongs to
+    the loop it first waits on, and tests run an app on several loops in turn)."""
+    loop = asyncio.get_running_loop()
+    limiter = _ROOM_LIMITERS.get(loop)
+    if limiter is None:
+        limiter = _ROOM_LIMITERS[loop] = anyio.CapacityLimiter(ROOM_THREADS)
+    return limiter
 
 
 def get_settings(request: Request) -> Settings:

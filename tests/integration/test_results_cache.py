@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
+from app import security
 from app.domain import analysis as domain_analysis
+from app.persistence import repository as repo
 from app.services import results
 from app.services.results_cache import LruCache
 from tests.support.api import (
@@ -51,6 +53,29 @@ def test_results_live_panel_and_json_share_one_computation(client, analyses):
     client.get(f"/workshops/{w['id']}/live", headers=auth)
     client.get(f"/workshops/{w['id']}", headers=auth)
     assert len(analyses) == 1
+
+
+def test_revealed_results_reuse_the_facilitators_computation_and_rendering(client, analyses):
+    auth, w, member = workshop_with_clear_ranking(client)
+    client.patch(f"{API}/workshops/{w['id']}", json={"results_visible": True}, headers=auth)
+    facilitators = client.get(f"{API}/workshops/{w['id']}/results", headers=auth)
+    hits_before = results.RESULTS.stats.hits
+    for _ in range(3):
+        phone = client.get(f"{API}/workshops/{w['id']}/my/results", headers=member.auth)
+        assert phone.json() == facilitators.json()
+    assert len(analyses) == 1
+    assert results.RESULTS.stats.hits >= hits_before + 3
+
+
+def test_phones_lookup_names_the_same_cache_entry_as_the_workshop_row(client, session):
+    """The revealed results read only the workshop's version with the token (one statement);
+    the key it makes must be the key the whole row makes, or every phone would miss."""
+    _, w, member = workshop_with_clear_ranking(client)
+    token = member.auth["Authorization"].removeprefix("Bearer ")
+    with session.begin():
+        version = repo.workshop_of_token(session, security.token_hash(token))
+        row = repo.workshop(session, w["id"])
+        assert results.cache_key(session, version) == results.cache_key(session, row)
 
 
 def test_results_write_moves_revision_and_recomputes(client, analyses):

@@ -37,6 +37,7 @@ from app.persistence.repository.participants import (
     upsert_ratings,
     weight_values,
     weights_given,
+    workshop_of_token,
 )
 from app.persistence.repository.plans import add_plan, plan, plan_for_workshop, plans_of, save_plan
 from app.persistence.repository.records import (
@@ -129,6 +130,7 @@ __all__ = [
     "participant",
     "participant_by_resume",
     "participant_by_token",
+    "workshop_of_token",
     "participant_named",
     "set_participant_language",
     "participants",

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
@@ -23,7 +24,9 @@ from app.persistence.tables import (
 # The tables as SQLAlchemy Core sees them. The statements a participant's save runs (token
 # lookup, lock, ratings, revision, timeline, read-back) go through the session's connection
 # with these rather than through ORM objects: building and flushing table objects cost several
-# times the SQL itself, and a full room sends hundreds of saves a second (bench/load.py).
+# times the SQL itself, and a full room sends hundreds of saves a second (bench/load.py). Those
+# statements are built once, at import, with bound parameters: SQLAlchemy then finds each one's
+# compiled form in its cache instead of building and hashing a new statement per call.
 WORKSHOP = WorkshopRow.__table__  # type: ignore[attr-defined]
 ITEM = WorkshopItemRow.__table__  # type: ignore[attr-defined]
 PARTICIPANT = ParticipantRow.__table__  # type: ignore[attr-defined]
@@ -41,7 +44,8 @@ def storable_id(value: int) -> bool:
 def core(session: Session) -> Connection:
     """The session's connection for Core statements, after writing the table objects still
     pending in the session (a workshop just created): Core statements skip the autoflush."""
-    session.flush()
+    if session.new or session.dirty or session.deleted:
+        session.flush()
     return session.connection()
 
 
@@ -56,11 +60,21 @@ def as_utc(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def among(column: Any, ids: Iterable[int]) -> Any:
-    """`column IN (ids)`, or `column = id` for one: a participant reading back their own input
-    after each save, where expanding the IN list cost more than running the query."""
+def among(ids: Iterable[int]) -> tuple[str, dict[str, Any]]:
+    """Which of a pair of prebuilt statements to run for these ids, and its parameters: `= :one`
+    for one id (a participant reading back their own input after each save, where expanding
+    an IN list cost more than running the query), `IN :ids` for several."""
     ids = list(ids)
-    return column == ids[0] if len(ids) == 1 else column.in_(ids)
+    return ("one", {"one": ids[0]}) if len(ids) == 1 else ("several", {"ids": ids})
+
+
+def for_one_or_several(build: Any, column: Any) -> dict[str, Any]:
+    """`build(condition)` for both conditions `among` chooses between, built once: a statement
+    built per call cost three times its execution on a participant's save (bench/load.py)."""
+    return {
+        "one": build(column == bindparam("one")),
+        "several": build(column.in_(bindparam("ids", expanding=True))),
+    }
 
 
 def save(session: Session, row: Any, values: dict[str, Any]) -> None:

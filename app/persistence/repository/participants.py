@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Insert, delete, func
+from sqlalchemy import Insert, bindparam, delete, func
 from sqlalchemy import select as core_select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
@@ -15,8 +15,10 @@ from app.persistence.repository.base import (
     PARTICIPANT,
     RATING,
     WEIGHT,
+    WORKSHOP,
     among,
     core,
+    for_one_or_several,
     storable_id,
 )
 from app.persistence.tables import (
@@ -41,18 +43,41 @@ def participant(session: Session, participant_id: int) -> ParticipantRow | None:
     return session.get(ParticipantRow, participant_id) if storable_id(participant_id) else None
 
 
+_BY_TOKEN = core_select(
+    PARTICIPANT.c.id,
+    PARTICIPANT.c.workshop_id,
+    PARTICIPANT.c.name,
+    PARTICIPANT.c.sector,
+    PARTICIPANT.c.language,
+).where(PARTICIPANT.c.token_hash == bindparam("token_hash"))
+
+
+_WORKSHOP_OF_TOKEN = (
+    core_select(
+        WORKSHOP.c.id,
+        WORKSHOP.c.created_at,
+        WORKSHOP.c.revision,
+        WORKSHOP.c.updated_at,
+        WORKSHOP.c.settings,
+        WORKSHOP.c.results_visible,
+    )
+    .join_from(PARTICIPANT, WORKSHOP, PARTICIPANT.c.workshop_id == WORKSHOP.c.id)
+    .where(PARTICIPANT.c.token_hash == bindparam("token_hash"))
+)
+
+
+def workshop_of_token(session: Session, token_hash: str) -> Any | None:
+    """The workshop the holder of this token joined, as far as a cached view needs it (id,
+    created_at, revision, updated_at, settings, results_visible), in one statement: 200 phones
+    asking for the revealed results need nothing more when the analysis is cached already."""
+    return core(session).execute(_WORKSHOP_OF_TOKEN, {"token_hash": token_hash}).first()
+
+
 def participant_by_token(
     session: Session, token_hash: str
 ) -> tuple[int, int, str, str, str] | None:
     """(id, workshop, name, sector, language) of the participant holding this token, if any."""
-    query = core_select(
-        PARTICIPANT.c.id,
-        PARTICIPANT.c.workshop_id,
-        PARTICIPANT.c.name,
-        PARTICIPANT.c.sector,
-        PARTICIPANT.c.language,
-    ).where(PARTICIPANT.c.token_hash == token_hash)
-    found = core(session).execute(query).first()
+    found = core(session).execute(_BY_TOKEN, {"token_hash": token_hash}).first()
     return None if found is None else (found[0], found[1], found[2], found[3], found[4])
 
 
@@ -125,27 +150,35 @@ def has_input(session: Session, workshop_id: int) -> bool:
     return session.exec(query).first() is not None
 
 
+_WEIGHTS = for_one_or_several(
+    core_select(WEIGHT.c.participant_id, WEIGHT.c.criterion_key, WEIGHT.c.points).where,
+    WEIGHT.c.participant_id,
+)
+_RATINGS = for_one_or_several(
+    core_select(
+        RATING.c.participant_id,
+        RATING.c.option_key,
+        RATING.c.criterion_key,
+        RATING.c.rating,
+        RATING.c.comment,
+    ).where,
+    RATING.c.participant_id,
+)
+
+
 def weight_values(session: Session, participant_ids: Iterable[int]) -> list[tuple[int, str, float]]:
     """(participant, criterion, points) as plain tuples: results read thousands of these, and
     building a table object per row cost more than the query (bench/load.py)."""
-    query = core_select(WEIGHT.c.participant_id, WEIGHT.c.criterion_key, WEIGHT.c.points).where(
-        among(WEIGHT.c.participant_id, participant_ids)
-    )
-    return [tuple(r) for r in core(session).execute(query)]  # type: ignore[misc]
+    which, params = among(participant_ids)
+    return [tuple(r) for r in core(session).execute(_WEIGHTS[which], params)]  # type: ignore[misc]
 
 
 def rating_values(
     session: Session, participant_ids: Iterable[int]
 ) -> list[tuple[int, str, str, int, str]]:
     """(participant, option, criterion, rating, comment) as plain tuples."""
-    query = core_select(
-        RATING.c.participant_id,
-        RATING.c.option_key,
-        RATING.c.criterion_key,
-        RATING.c.rating,
-        RATING.c.comment,
-    ).where(among(RATING.c.participant_id, participant_ids))
-    return [tuple(r) for r in core(session).execute(query)]  # type: ignore[misc]
+    which, params = among(participant_ids)
+    return [tuple(r) for r in core(session).execute(_RATINGS[which], params)]  # type: ignore[misc]
 
 
 def replace_weights(session: Session, participant_id: int, points: dict[str, float]) -> None:

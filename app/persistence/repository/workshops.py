@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -24,10 +24,25 @@ def workshop(session: Session, workshop_id: int) -> WorkshopRow | None:
     return session.get(WorkshopRow, workshop_id)
 
 
+# The statements of a participant's save, built once (see repository.base).
+_STAGE_FOR_UPDATE = (
+    core_select(WORKSHOP.c.stage).where(WORKSHOP.c.id == bindparam("workshop_id")).with_for_update()
+)
+_ITEM_KEYS = core_select(ITEM.c.kind, ITEM.c.key).where(
+    ITEM.c.workshop_id == bindparam("workshop_id")
+)
+_BUMP_REVISION = (
+    update(WORKSHOP)
+    .where(WORKSHOP.c.id == bindparam("workshop_id"))
+    .values(revision=WORKSHOP.c.revision + 1, updated_at=bindparam("now"))
+)
+_ADD_EVENT = insert(EVENT)
+
+
 def workshop_stage_for_update(session: Session, workshop_id: int) -> str | None:
     """Only the stage of a workshop, its row locked on PostgreSQL so concurrent writes queue."""
-    query = core_select(WORKSHOP.c.stage).where(WORKSHOP.c.id == workshop_id).with_for_update()
-    return core(session).execute(query).scalar()  # type: ignore[no-any-return]
+    found = core(session).execute(_STAGE_FOR_UPDATE, {"workshop_id": workshop_id})
+    return found.scalar()  # type: ignore[no-any-return]
 
 
 def workshop_for_update(session: Session, workshop_id: int) -> WorkshopRow | None:
@@ -77,11 +92,7 @@ def update_workshop(session: Session, row: WorkshopRow, **values: Any) -> None:
 
 
 def bump_revision(session: Session, workshop_id: int) -> None:
-    core(session).execute(
-        update(WORKSHOP)
-        .where(WORKSHOP.c.id == workshop_id)
-        .values(revision=WORKSHOP.c.revision + 1, updated_at=datetime.now(UTC))
-    )
+    core(session).execute(_BUMP_REVISION, {"workshop_id": workshop_id, "now": datetime.now(UTC)})
     # A workshop object this session already holds reads the new values on next access.
     held = session.identity_map.get(session.identity_key(WorkshopRow, workshop_id))
     if held is not None:
@@ -101,8 +112,7 @@ def items(session: Session, workshop_id: int, kind: str) -> list[WorkshopItemRow
 def item_keys(session: Session, workshop_id: int) -> dict[str, set[str]]:
     """The keys of a workshop's criteria and options, by kind, in one query."""
     keys: dict[str, set[str]] = {"criterion": set(), "option": set()}
-    query = core_select(ITEM.c.kind, ITEM.c.key).where(ITEM.c.workshop_id == workshop_id)
-    for kind, key in core(session).execute(query):
+    for kind, key in core(session).execute(_ITEM_KEYS, {"workshop_id": workshop_id}):
         keys.setdefault(kind, set()).add(key)
     return keys
 
@@ -130,7 +140,7 @@ def delete_item(session: Session, row: WorkshopItemRow) -> None:
 
 def add_event(session: Session, workshop_id: int, kind: str, detail: str = "") -> None:
     core(session).execute(
-        insert(EVENT),
+        _ADD_EVENT,
         {"workshop_id": workshop_id, "kind": kind, "detail": detail[:300], "at": utcnow()},
     )
 

@@ -3,7 +3,7 @@ ranks, swing or pairwise comparisons), ratings and comments."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 
 from app.domain.errors import NotFound
 from app.services import elicitation, participation
@@ -18,7 +18,7 @@ from app.web.api.schemas.participation import (
     WeightsUpdate,
     pairwise_public,
 )
-from app.web.deps import ApiParticipant, ApiParticipantToken, SessionDep
+from app.web.deps import ApiParticipant, ApiParticipantToken, SessionDep, in_session
 
 router = APIRouter(prefix="/workshops/{workshop_id}/my", tags=["participant input"])
 
@@ -32,11 +32,15 @@ def record_weights(
 
 
 @router.put("/scores", response_model=MyInputPublic)
-def record_scores(
-    workshop_id: int, body: ScoresUpdate, me: ApiParticipantToken, session: SessionDep
-) -> MyInputPublic:
-    own = participation.record_scores(session, me, workshop_id, body.scores, body.comments)
-    return MyInputPublic(
+async def record_scores(
+    request: Request, workshop_id: int, body: ScoresUpdate, me: ApiParticipantToken
+) -> Response:
+    """The busiest call of a room (every participant, every option): one hop to a worker
+    thread for the transaction, and the answer serialized once, by its schema."""
+    own = await in_session(
+        request, participation.record_scores, me, workshop_id, body.scores, body.comments
+    )
+    answer = MyInputPublic(
         participant_id=own.participant_id,
         workshop_id=workshop_id,
         stage=own.stage.value,
@@ -45,6 +49,7 @@ def record_scores(
         scores=own.ratings,
         comments=own.comments,
     )
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 @router.get("", response_model=MyInputPublic)
