@@ -13,7 +13,6 @@ from app.catalogue.loader import (
     Checker,
     read_file,
 )
-from app.catalogue.planning_translation import check_plan_text
 from app.catalogue.planning_files import (
     BackboneFile,
     BudgetFile,
@@ -23,6 +22,7 @@ from app.catalogue.planning_files import (
     QuestionIn,
     QuestionnaireFile,
 )
+from app.catalogue.planning_translation import check_plan_text
 from app.domain.catalogue import Catalogue
 from app.domain.planning.catalogue import (
     BackboneFunction,

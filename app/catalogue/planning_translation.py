@@ -108,9 +108,7 @@ class BudgetFile(Schema):
     lines: dict[str, LineIn]
 
 
-def read_plan_text(
-    folder: Path, shown: str, problems: list[CatalogueProblem]
-) -> PlanText | None:
+def read_plan_text(folder: Path, shown: str, problems: list[CatalogueProblem]) -> PlanText | None:
     """<folder>/planning/*.yaml read and shaped (`shown` names the folder in problems); None
     when one of them is broken."""
     where, named = folder / FOLDER, f"{shown}/{FOLDER}"
@@ -160,7 +158,9 @@ def read_plan_text(
     )
 
 
-def check_plan_text(english: PlanningCatalogue, text: PlanText, shown: str) -> list[CatalogueProblem]:
+def check_plan_text(
+    english: PlanningCatalogue, text: PlanText, shown: str
+) -> list[CatalogueProblem]:
     """Every text of the English planning catalogue that reaches a document has its
     translation in `text`, and `text` has nothing the English lacks. `shown` names the
     language's planning folder, e.g. criteria/es/planning."""

@@ -202,7 +202,10 @@ def _to_domain(
         events=frozen(labels.events),
         considerations=frozen({k: (c.topic, c.text) for k, c in labels.considerations.items()}),
         sources=frozen(
-            {k: SourceText(" ".join(s.gloss.split()), s.publisher) for k, s in sources.sources.items()}
+            {
+                k: SourceText(" ".join(s.gloss.split()), s.publisher)
+                for k, s in sources.sources.items()
+            }
         ),
         plan=plan,
     )

@@ -27,7 +27,8 @@ from app.domain.catalogue import Catalogue
 from app.domain.results import RankedOption
 from app.domain.translation import CatalogueText, check_language, translate_context
 from app.domain.workshop import SECTORS, STAGES, Item, Stage, Workshop
-from tests.support.api import API
+from tests.support.api import API, open_workshop
+from tests.support.pages import page
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +204,9 @@ def test_spanish_planning_covers_every_text_a_document_shows(planning, spanish):
     plan = spanish.plan
     assert plan is not None
     assert set(plan.questions) == set(planning.questions)
-    assert set(plan.answers) == {(q.key, o.key) for q in planning.questions.values() for o in q.options}
+    assert set(plan.answers) == {
+        (q.key, o.key) for q in planning.questions.values() for o in q.options
+    }
     assert set(plan.rules) == {r.key for r in planning.rules}
     assert set(plan.cases) == set(planning.cases)
     assert set(plan.functions) == {f.key for f in planning.functions}
@@ -340,3 +343,16 @@ def test_sectors_api_lang_wins_over_accept_language_and_unknown_lang_is_422(clie
     refused = client.get(f"{API}/catalog/sectors?lang=fr")
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["field"] == "language"
+
+
+def test_spanish_brief_shows_each_published_title_with_its_gloss(client, catalogue, spanish):
+    _, workshop = open_workshop(client)
+    english = page(client.get(f"/brief?code={workshop['join_code']}&lang=en"))
+    doc = page(client.get(f"/brief?code={workshop['join_code']}&lang=es"))
+    cited = doc.select('cite[lang="en"]')
+    assert cited
+    titles = {s.title: key for key, s in catalogue.sources.items()}
+    for cite in cited:
+        key = titles[cite.get_text()]  # the title as published
+        assert cite.next_sibling.strip().startswith(f"[{spanish.sources[key].gloss}]")
+    assert "[" not in " ".join(c.next_sibling or "" for c in english.select("cite"))

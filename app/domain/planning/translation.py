@@ -106,8 +106,8 @@ def translate_plan(
         for s in plan.selection
     )
     phases = tuple(
-        rep(p, phase=text.phases.get(t.phase, p.phase), component=t.component, text=t.text)
-        if (t := text.steps.get(p.step))
+        rep(p, phase=text.phases.get(s.phase, p.phase), component=s.component, text=s.text)
+        if (s := text.steps.get(p.step))
         else p
         for p in plan.phases
     )

@@ -32,9 +32,7 @@ class Cited:
     @classmethod
     def of(cls, source: Source) -> Cited:
         gloss = " ".join(source.gloss.split()) if source.gloss else None
-        return cls(
-            source.key, " ".join(source.title.split()), source.publisher, source.year, gloss
-        )
+        return cls(source.key, " ".join(source.title.split()), source.publisher, source.year, gloss)
 
     @property
     def tail(self) -> str:

@@ -204,9 +204,7 @@ def _phases(plan: PlanSummary) -> list[Block]:
         ],
         id="plan-phases",
     )
-    note = Paragraph(
-        _("{done} of {total} steps done.").format(done=done, total=len(plan.phases))
-    )
+    note = Paragraph(_("{done} of {total} steps done.").format(done=done, total=len(plan.phases)))
     return [Subheading(_("Phases")), table, note]
 
 
@@ -222,7 +220,9 @@ def _cases(ctx: Context, plan: PlanSummary) -> list[Block]:
             [
                 clean_line(m.case.name),
                 ngettext(
-                    "{share} on {shared} shared answer", "{share} on {shared} shared answers", m.shared
+                    "{share} on {shared} shared answer",
+                    "{share} on {shared} shared answers",
+                    m.shared,
                 ).format(share=percent(m.score), shared=m.shared),
                 "; ".join(_answer(plan, q, v) for q, v in m.alike)
                 or _("Neighbouring answers only"),

@@ -72,10 +72,8 @@ def list_sectors(
     """The sectors a participant may name on joining (by key or by name, in any case), named
     in English unless `?lang=es` or, without `lang`, Accept-Language asks for Spanish (the
     names of criteria/es/labels.yaml). Another `lang` is refused naming `language`."""
-    if lang is not None:
-        language = check_language(lang)
-    else:
-        language = from_accept_language(request.headers.get("accept-language"))
+    asked = request.headers.get("accept-language")
+    language = check_language(lang) if lang is not None else from_accept_language(asked)
     text = catalogue.text_in(language or DEFAULT_LANGUAGE)
     response.headers["Content-Language"] = text.language if text else DEFAULT_LANGUAGE
     response.headers["Vary"] = "Accept-Language"
