@@ -181,6 +181,9 @@ def test_cli_exports_a_spanish_pdf(data_dir, tmp_path):
     assert main(["export", "1", "--format", "pdf", "--lang", "es", "-o", str(pdf)]) == 0
     text = readers.pdf_text(pdf.read_bytes())
     assert "Cómo verificar una copia" in text and "Checking a copy" not in text
+    # The printed margins too: the running head and the page numbers.
+    assert "Página 2 de" in text and "Page 2 of" not in text
+    assert "Justificación de la elección" in text and "Backbone selection rationale" not in text
 
 
 # --- a workshop opened from a backbone plan: the plan section in Spanish ---
@@ -318,9 +321,9 @@ def test_spanish_plan_section_in_html_reads_without_english_prose(client):
         cut.decompose()
     prose = " ".join(section.get_text(" ").split())
     assert ENGLISH_WORDS.findall(prose) == []
-    assert section.select("#plan-staff thead th")[1].get_text() == (
-        "ETC (equivalente a tiempo completo)"
-    )
+    staff = section.select_one("#plan-staff")
+    assert staff.select("thead th")[1].get_text() == "ETC"
+    assert staff.select_one("caption").get_text().startswith("ETC: equivalente a tiempo completo")
 
 
 # --- sources: the published title, glossed in Spanish ---

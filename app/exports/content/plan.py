@@ -113,6 +113,7 @@ def _staff(plan: PlanSummary) -> list[Block]:
         [[clean_line(s.name), _fte(s.fte)] for s in plan.staff]
         + [[_("Total"), _fte(plan.total_fte)]],
         numeric=frozenset({1}),
+        caption=_("FTE: full-time equivalent; 1 is one person working full time."),
         id="plan-staff",
         style="narrow totals",
     )
