@@ -73,7 +73,7 @@ def list_sectors(
     in English unless `?lang=es` or, without `lang`, Accept-Language asks for Spanish (the
     names of criteria/es/labels.yaml). Another `lang` is refused naming `language`."""
     asked = request.headers.get("accept-language")
-    language = check_language(lang) if lang is not None else from_accept_language(asked)
+    language = check_language(lang) if lang else from_accept_language(asked)
     text = catalogue.text_in(language or DEFAULT_LANGUAGE)
     response.headers["Content-Language"] = text.language if text else DEFAULT_LANGUAGE
     response.headers["Vary"] = "Accept-Language"
