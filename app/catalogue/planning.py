@@ -22,6 +22,7 @@ from app.catalogue.planning_files import (
     QuestionIn,
     QuestionnaireFile,
 )
+from app.catalogue.planning_translation import check_plan_text
 from app.domain.catalogue import Catalogue
 from app.domain.planning.catalogue import (
     BackboneFunction,
@@ -253,7 +254,9 @@ def _to_domain(
 
 
 def load_planning(catalogue: Catalogue, directory: Path = PLANNING_DIR) -> PlanningCatalogue:
-    """Read and check every planning file; raise CatalogueError listing each problem found."""
+    """Read and check every planning file, and the catalogue's translations of them
+    (criteria/<language>/planning/, read with the catalogue) against it; raise CatalogueError
+    listing each problem found."""
     directory = Path(directory)
     problems: list[CatalogueProblem] = []
     qf = read_file(directory, QUESTIONNAIRE_FILE, QuestionnaireFile, problems)
@@ -266,4 +269,11 @@ def load_planning(catalogue: Catalogue, directory: Path = PLANNING_DIR) -> Plann
     problems = _cross_check(directory, catalogue, qf, rf, cf, bf, gf)
     if problems:
         raise CatalogueError(problems)
-    return _to_domain(qf, rf, cf, bf, gf)
+    planning = _to_domain(qf, rf, cf, bf, gf)
+    for language, text in catalogue.translations.items():
+        if text.plan is not None:
+            shown = f"{directory.parent.name}/{language}/{directory.name}"
+            problems += check_plan_text(planning, text.plan, shown)
+    if problems:
+        raise CatalogueError(problems)
+    return planning

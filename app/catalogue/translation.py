@@ -1,6 +1,7 @@
-"""The catalogue in another language: criteria/<language>/*.yaml, keyed by the English keys and
-checked against the English at start-up, so a missing or extra text is an error naming the file
-and the key (a page would otherwise show English in the middle of Spanish)."""
+"""The catalogue in another language: criteria/<language>/*.yaml (and planning/*.yaml, checked
+when the planning catalogue loads), keyed by the English keys and checked against the English at
+start-up, so a missing or extra text is an error naming the file and the key (a page would
+otherwise show English in the middle of Spanish)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field
 
 from app.catalogue.loader import CatalogueProblem, Schema, Text, read_file
+from app.catalogue.planning_translation import read_plan_text
 from app.domain.catalogue import SCALE_POINTS, Catalogue
-from app.domain.translation import CatalogueText, CriterionText, ModelText
+from app.domain.planning.translation import PlanText
+from app.domain.translation import CatalogueText, CriterionText, ModelText, SourceText
 from app.domain.workshop import AGREEMENT_LEVELS, SECTORS, STAGES
 
 TRANSLATED_LANGUAGES: tuple[str, ...] = ("es",)
@@ -67,6 +70,17 @@ class LabelsFile(Schema):
     agreement: dict[str, Text]
     events: dict[str, Text]
     considerations: dict[str, ConsiderationIn]
+
+
+class SourceIn(Schema):
+    # The title stays as published; the gloss says what it means. A publisher's line is
+    # given again only where the English one has our words in it ("..., for the ...").
+    gloss: Text
+    publisher: Text | None = None
+
+
+class SourcesFile(Schema):
+    sources: dict[str, SourceIn]
 
 
 class _Check:
@@ -143,8 +157,17 @@ def _check(
     )
 
 
+def _check_sources(
+    file: str, english: Catalogue, sources: SourcesFile, problems: list[CatalogueProblem]
+) -> None:
+    _Check(problems).keys(file, "sources", sources.sources, list(english.sources))
+
+
 def _to_domain(
-    language: str, files: tuple[CriteriaFile, ModelsFile, ReferenceFile, LabelsFile]
+    language: str,
+    files: tuple[CriteriaFile, ModelsFile, ReferenceFile, LabelsFile],
+    sources: SourcesFile,
+    plan: PlanText,
 ) -> CatalogueText:
     criteria, models, reference, labels = files
 
@@ -178,6 +201,13 @@ def _to_domain(
         agreement=frozen(labels.agreement),
         events=frozen(labels.events),
         considerations=frozen({k: (c.topic, c.text) for k, c in labels.considerations.items()}),
+        sources=frozen(
+            {
+                k: SourceText(" ".join(s.gloss.split()), s.publisher)
+                for k, s in sources.sources.items()
+            }
+        ),
+        plan=plan,
     )
 
 
@@ -192,8 +222,15 @@ def read_translation(
     models = read_file(folder, "models.yaml", ModelsFile, problems, shown)
     reference = read_file(folder, "reference_profile.yaml", ReferenceFile, problems, shown)
     labels = read_file(folder, "labels.yaml", LabelsFile, problems, shown)
+    sources = read_file(folder, "sources.yaml", SourcesFile, problems, shown)
+    # The planning texts are only shaped here; load_planning checks them against the English
+    # planning files (app.catalogue.planning_translation.check_plan_text).
+    plan = read_plan_text(folder, shown, problems)
     if criteria is None or models is None or reference is None or labels is None:
+        return None
+    if sources is None or plan is None:
         return None
     files = (criteria, models, reference, labels)
     _check(shown, english, files, problems)
-    return None if len(problems) > found else _to_domain(language, files)
+    _check_sources(f"{shown}/sources.yaml", english, sources, problems)
+    return None if len(problems) > found else _to_domain(language, files, sources, plan)

@@ -27,6 +27,9 @@ class Source:
     document: str
     publisher: str | None = None
     year: int | None = None
+    # The title's meaning in a document's language when that is not the title's own (set
+    # for a document only, from criteria/<language>/sources.yaml; the title stays as published).
+    gloss: str | None = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from app.domain.catalogue import Source
 from app.domain.errors import InvalidInput
+from app.domain.planning.translation import PlanText, translate_plan
 from app.domain.record import Record
 from app.domain.results import RankedOption
 from app.domain.workshop import (
@@ -56,6 +58,15 @@ class ModelText:
 
 
 @dataclass(frozen=True)
+class SourceText:
+    """A source in another language: its title stays as published (so the document can be
+    found), glossed in this language; a publisher's line with our words in it, translated."""
+
+    gloss: str
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
 class CatalogueText:
     """One language's words for the catalogue, keyed like the English."""
 
@@ -68,6 +79,10 @@ class CatalogueText:
     agreement: Mapping[str, str] = field(default_factory=_empty)
     considerations: Mapping[str, tuple[str, str]] = field(default_factory=_empty)  # topic, text
     events: Mapping[str, str] = field(default_factory=_empty)
+    sources: Mapping[str, SourceText] = field(default_factory=_empty)
+    # The planning catalogue's words (criteria/<language>/planning/), checked against the
+    # English when the planning catalogue loads (app.catalogue.planning_translation).
+    plan: PlanText | None = None
 
     def criterion(self, item: Item) -> Item:
         """A criterion of a workshop in this language; custom ones stay as typed."""
@@ -157,8 +172,9 @@ def translate(value: Any, text: CatalogueText | None, custom: frozenset[str] = f
 
 def translate_record(record: Record, text: CatalogueText | None) -> Record:
     """A record for a document in this language: the workshop's catalogue items, the ranked
-    names, the questions after a choice and the timeline's labels. What was typed, the inputs
-    and the sealed JSON (its fingerprint) are left exactly as they were."""
+    names, the questions after a choice, the timeline's labels, the sources' glosses and the
+    backbone plan's catalogue texts. What was typed, the inputs and the sealed JSON (its
+    fingerprint) are left exactly as they were."""
     if text is None:
         return record
     custom = _custom_keys(record.workshop)
@@ -179,6 +195,18 @@ def translate_record(record: Record, text: CatalogueText | None) -> Record:
         rounds=translate(record.rounds, text, custom),
         considerations=considerations,
         event_labels={k: text.events.get(k, v) for k, v in record.event_labels.items()},
+        sources={k: _source(s, text.sources.get(k)) for k, s in record.sources.items()},
+        plan=translate_plan(record.plan, text.plan, {k: m.name for k, m in text.models.items()})
+        if record.plan is not None and text.plan is not None
+        else record.plan,
+    )
+
+
+def _source(source: Source, text: SourceText | None) -> Source:
+    if text is None:
+        return source
+    return dataclasses.replace(
+        source, gloss=text.gloss, publisher=text.publisher or source.publisher
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -44,7 +45,28 @@ def render_html(doc: Rationale) -> str:
         for name, chart in charts_module.draw(doc).items()
     }
     template = environment().get_template("rationale.html")
-    return template.render(doc=doc, charts=charts, css=stylesheet(), lang=i18n.language())
+    css = stylesheet() + margins()
+    return template.render(doc=doc, charts=charts, css=css, lang=i18n.language())
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+
+
+def margins() -> str:
+    """The printed page's running head and page numbers in the document's language (the
+    stylesheet's own are English): '' for English."""
+    if i18n.language() == "en":
+        return ""
+    head = _css_string(i18n._("Backbone selection rationale"))
+    parts = re.split(r"(\{pages?\})", i18n._("Page {page} of {pages}"))
+    counters = " ".join(
+        f"counter({p[1:-1]})" if p in ("{page}", "{pages}") else _css_string(p) for p in parts if p
+    )
+    return (
+        f"\n@page {{ @top-right {{ content: {head}; }} @bottom-right {{ content: {counters}; }} }}"
+        "\n@page :first { @top-right { content: none; } @bottom-right { content: none; } }"
+    )
 
 
 def render(record: Record, layout: Layout | None = None) -> bytes:

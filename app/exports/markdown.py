@@ -55,7 +55,7 @@ def _block(block: model.Block) -> list[str]:
             return [f"### {md_cell(block.text)}"]
         case model.Points():
             return [
-                f"- {md_cell(p.says)} _Because: {md_cell(p.because)}._"
+                f"- {md_cell(p.says)} _{_('Because:')} {md_cell(p.because)}._"
                 + (f" {md_cell(p.cites)}" if p.cites else "")
                 for p in block.points
             ]

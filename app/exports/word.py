@@ -205,7 +205,7 @@ def _points(doc, block: model.Points) -> None:  # type: ignore[no-untyped-def]
     for c in block.points:
         item = doc.add_paragraph(style="List Bullet")
         item.add_run(c.says)
-        because = item.add_run(f" Because: {c.because}.")
+        because = item.add_run(f" {_('Because:')} {c.because}.")
         because.italic, because.font.color.rgb = True, GREY
         if c.cites:
             item.add_run(f" {c.cites}")

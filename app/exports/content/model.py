@@ -19,22 +19,31 @@ from app.exports.layout import Layout
 
 @dataclass(frozen=True)
 class Cited:
-    """A document in the bibliography, from the catalogue's sources carried by the record."""
+    """A document in the bibliography, from the catalogue's sources carried by the record.
+    `gloss` is the title's meaning in the document's language when that is not the title's
+    own: the title stays as published, so the document can still be found by it."""
 
     key: str
     title: str
     publisher: str | None
     year: int | None
+    gloss: str | None = None
 
     @classmethod
     def of(cls, source: Source) -> Cited:
-        return cls(source.key, " ".join(source.title.split()), source.publisher, source.year)
+        gloss = " ".join(source.gloss.split()) if source.gloss else None
+        return cls(source.key, " ".join(source.title.split()), source.publisher, source.year, gloss)
+
+    @property
+    def tail(self) -> str:
+        """Publisher and year where the document states them ('' when it states neither)."""
+        return ", ".join(str(x) for x in (self.publisher, self.year) if x)
 
     @property
     def reference(self) -> str:
-        """Title, then publisher and year where the document states them."""
-        tail = ", ".join(str(x) for x in (self.publisher, self.year) if x)
-        return f"{self.title}. {tail}." if tail else f"{self.title}."
+        """Title (and its gloss in square brackets), then publisher and year."""
+        title = f"{self.title} [{self.gloss}]" if self.gloss else self.title
+        return f"{title}. {self.tail}." if self.tail else f"{title}."
 
 
 # --- blocks: `kind` lets the HTML template tell them apart ---

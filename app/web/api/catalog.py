@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 
+from app.domain.translation import DEFAULT_LANGUAGE, check_language
 from app.domain.workshop import SECTORS
 from app.web.api.schemas.catalog import (
     CasePublic,
@@ -13,6 +14,7 @@ from app.web.api.schemas.catalog import (
     TemplatePublic,
 )
 from app.web.deps import CatalogueDep, PlanningDep
+from app.web.i18n import from_accept_language
 
 router = APIRouter(prefix="/catalog", tags=["catalogue"])
 
@@ -64,9 +66,19 @@ def list_templates(catalogue: CatalogueDep) -> list[TemplatePublic]:
 
 
 @router.get("/sectors", response_model=list[SectorPublic])
-def list_sectors() -> list[SectorPublic]:
-    """The sectors a participant may name on joining (by key or by name, in any case)."""
-    return [SectorPublic(key=key, name=name) for key, name in SECTORS.items()]
+def list_sectors(
+    request: Request, response: Response, catalogue: CatalogueDep, lang: str | None = None
+) -> list[SectorPublic]:
+    """The sectors a participant may name on joining (by key or by name, in any case), named
+    in English unless `?lang=es` or, without `lang`, Accept-Language asks for Spanish (the
+    names of criteria/es/labels.yaml). Another `lang` is refused naming `language`."""
+    asked = request.headers.get("accept-language")
+    language = check_language(lang) if lang else from_accept_language(asked)
+    text = catalogue.text_in(language or DEFAULT_LANGUAGE)
+    response.headers["Content-Language"] = text.language if text else DEFAULT_LANGUAGE
+    response.headers["Vary"] = "Accept-Language"
+    names = text.sectors if text else SECTORS
+    return [SectorPublic(key=key, name=names.get(key, name)) for key, name in SECTORS.items()]
 
 
 @router.get("/cases", response_model=list[CasePublic])
