@@ -116,6 +116,11 @@ class Catalogue:
         """The catalogue's words in this language; None for English (the files' own)."""
         return self.translations.get(language)
 
+    def sector_names(self) -> tuple[Mapping[str, str], ...]:
+        """The sectors' names in each language besides English (key -> name): a participant
+        may name their sector in any of them on joining."""
+        return tuple(text.sectors for text in self.translations.values())
+
     def template(self, key: str) -> Template:
         """The template with this key; KeyError when there is none."""
         return self.templates[key]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -150,14 +150,16 @@ def custom_criterion_details(
     return details
 
 
-def check_sector(sector: str | None) -> str:
-    """A sector's key, given its key or its name in any case ('Health care', 'HEALTH-CARE')."""
+def check_sector(sector: str | None, other_names: Iterable[Mapping[str, str]] = ()) -> str:
+    """A sector's key, given its key or its name in any case ('Health care', 'HEALTH-CARE'),
+    in English or in one of `other_names` (key -> name, one mapping per other language)."""
     value = " ".join((sector or "other").split()).lower()
     if value in SECTORS:
         return value
-    for key, name in SECTORS.items():
-        if name.lower() == value:
-            return key
+    for names in (SECTORS, *other_names):
+        for key, name in names.items():
+            if key in SECTORS and name.lower() == value:
+                return key
     raise InvalidInput(
         f"Unknown sector '{sector}'. Choose one of: {', '.join(SECTORS)}.", field="sector"
     )

@@ -4,7 +4,7 @@ reading one's own input. Other ways of giving weights are in services/elicitatio
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,15 +66,17 @@ def join(
     address: str,
     limit: attempts.Limit,
     language: str = DEFAULT_LANGUAGE,
+    sector_names: Iterable[Mapping[str, str]] = (),
 ) -> Joined:
-    """Join a workshop; wrong codes count against the address, right ones never do."""
+    """Join a workshop; wrong codes count against the address, right ones never do. The sector
+    may be named in English or in a language of `sector_names` (the catalogue's)."""
     language = check_language(language)
     display_name = (name or "").strip()
     if not display_name:
         raise InvalidInput("Enter the name the group will see.", field="name")
     if len(display_name) > 80:
         raise InvalidInput("The name may have at most 80 characters.", field="name")
-    sector_key = check_sector(sector)
+    sector_key = check_sector(sector, sector_names)
     code = security.normalize_join_code(join_code or "")
     wait: int | None = None
     with session.begin():

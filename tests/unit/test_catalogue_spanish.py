@@ -356,3 +356,21 @@ def test_spanish_brief_shows_each_published_title_with_its_gloss(client, catalog
         key = titles[cite.get_text()]  # the title as published
         assert cite.next_sibling.strip().startswith(f"[{spanish.sources[key].gloss}]")
     assert "[" not in " ".join(c.next_sibling or "" for c in english.select("cite"))
+
+
+@pytest.mark.parametrize("named", ["Atención de salud", "ATENCIÓN DE SALUD", "health care"])
+def test_join_takes_a_sectors_spanish_name_as_well_as_its_english_one(client, named):
+    auth, workshop = open_workshop(client)
+    body = {"join_code": workshop["join_code"], "name": "Rosa", "sector": named}
+    joined = client.post(f"{API}/join", json=body)
+    assert joined.status_code == 201, joined.text
+    seen = client.get(f"{API}/workshops/{workshop['id']}", headers=auth).json()
+    assert [p["sector"] for p in seen["participants"]] == ["health-care"]
+
+
+def test_join_refuses_a_sector_named_in_no_language_naming_the_field(client):
+    _, workshop = open_workshop(client)
+    body = {"join_code": workshop["join_code"], "name": "Rosa", "sector": "Salud pública"}
+    refused = client.post(f"{API}/join", json=body)
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["field"] == "sector"

@@ -18,6 +18,7 @@ from app.web.api.schemas.auth import (
 from app.web.deps import (
     FACILITATOR_COOKIE,
     ApiFacilitator,
+    CatalogueDep,
     SessionDep,
     SettingsDep,
     bearer_token,
@@ -58,7 +59,11 @@ def logout(request: Request, me: ApiFacilitator, session: SessionDep) -> Respons
 
 @router.post("/join", response_model=JoinedPublic, status_code=201)
 def join_workshop(
-    body: ParticipantCreate, request: Request, session: SessionDep, settings: SettingsDep
+    body: ParticipantCreate,
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    catalogue: CatalogueDep,
 ) -> JoinedPublic:
     joined = participation.join(
         session,
@@ -68,6 +73,7 @@ def join_workshop(
         client_address(request),
         join_limit(settings),
         body.language,
+        catalogue.sector_names(),
     )
     return joined_public(joined)
 

@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from app.services import participant_page, participation, resuming
 from app.web.deps import (
+    CatalogueDep,
     MaybePageParticipant,
     SessionDep,
     SettingsDep,
@@ -32,7 +33,11 @@ def show_join(request: Request, code: str = "") -> Response:
 
 @router.post("/join")
 def join_workshop(
-    request: Request, session: SessionDep, settings: SettingsDep, form: FormDep
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    form: FormDep,
+    catalogue: CatalogueDep,
 ) -> Response:
     values = forms.texts(form, ("join_code", "name", "sector", "someone_else", "language"))
     values["language"] = values["language"] or request_language(request)
@@ -51,6 +56,7 @@ def join_workshop(
             client_address(request),
             join_limit(settings),
             values["language"],
+            catalogue.sector_names(),
         )
     )
     if done.value is None:
