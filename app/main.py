@@ -22,8 +22,11 @@ from app.services import accounts
 from app.services.documents import make_archive
 from app.settings import Settings
 from app.web.api import include_api
+from app.web.api.room import results_body
+from app.web.cached import renderings
 from app.web.compression import install_compression
 from app.web.csrf import CrossSiteGuard
+from app.web.deps import results_ask_batches, score_save_batches
 from app.web.docs import install_api_docs
 from app.web.errors import error_body, install_error_handlers
 from app.web.guards import RequestGuard, SecurityHeaders
@@ -88,6 +91,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.templates = make_templates()
     app.state.logger = logger
     app.state.secret = settings.resolved_secret()
+    app.state.score_saves = score_save_batches(engine)
+    app.state.results_asks = results_ask_batches(
+        engine, lambda view: renderings(view, "results", results_body)
+    )
 
     install_error_handlers(app)
     app.add_middleware(CrossSiteGuard)

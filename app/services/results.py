@@ -164,7 +164,7 @@ def read_cached(session: Session, row: WorkshopRow) -> ResultsView:
 
 
 def read_cached_version(session: Session, version: Any) -> ResultsView:
-    """`read_cached` from what `repo.workshop_of_token` reads: the whole workshop row is loaded
+    """`read_cached` from what `repo.workshops_of_tokens` reads: the whole workshop row is loaded
     only when this revision's analysis is not in the cache yet."""
     found = RESULTS.get(cache_key(session, version))
     if found is not None:

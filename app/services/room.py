@@ -3,6 +3,7 @@ a participant sees them once the facilitator has revealed them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -10,7 +11,7 @@ from sqlmodel import Session
 
 from app import security
 from app.domain.analysis import Analysis
-from app.domain.errors import Conflict, Forbidden, NotFound, Unauthorized
+from app.domain.errors import Conflict, DomainError, Forbidden, NotFound, Unauthorized
 from app.domain.results import WorkshopResults
 from app.domain.room import (
     SectorCount,
@@ -29,7 +30,6 @@ from app.services.mapping import InputSnapshot, load_workshop
 from app.services.participation import (
     JOIN_FIRST,
     ParticipantIdentity,
-    ParticipantToken,
     own_workshop,
 )
 from app.services.rounds import read_rounds
@@ -132,22 +132,40 @@ class MyResults:
     far: list[FarCell]
 
 
+@dataclass(frozen=True)
+class ResultsAsk:
+    """One phone asking for the revealed results: its token and the workshop in the address."""
+
+    token: str
+    workshop_id: int
+
+
 def revealed_results(
-    session: Session, who: ParticipantToken, workshop_id: int
-) -> results.ResultsView:
-    """The group's results as the room sees them once revealed (403 before): the same cached
-    view as the facilitator's, so a room asking at once shares one computation. One read-only
-    transaction and, once the analysis is cached, one statement (token, workshop and version)."""
+    session: Session, asks: Sequence[ResultsAsk]
+) -> list[results.ResultsView | DomainError]:
+    """The group's results as the room sees them once revealed (403 before), for each of the
+    phones asking at once: the same cached view as the facilitator's, so a room shares one
+    computation. One read-only transaction and, once the analysis is cached, one statement for
+    the whole group (each token's workshop and its version); each ask answered on its own."""
     with session.begin():
         repo.read_only(session)
-        seen = repo.workshop_of_token(session, security.token_hash(who.token))
-        if seen is None:
-            raise Unauthorized(JOIN_FIRST)
-        if seen.id != workshop_id:
-            raise NotFound(f"No workshop {workshop_id}.")
-        if not seen.results_visible:
-            raise Forbidden("The facilitator has not shown the results to the room yet.")
-        return results.read_cached_version(session, seen)
+        versions = repo.workshops_of_tokens(
+            session, list({security.token_hash(a.token) for a in asks})
+        )
+        outcomes: list[results.ResultsView | DomainError] = []
+        for ask in asks:
+            try:
+                seen = versions.get(security.token_hash(ask.token))
+                if seen is None:
+                    raise Unauthorized(JOIN_FIRST)
+                if seen.id != ask.workshop_id:
+                    raise NotFound(f"No workshop {ask.workshop_id}.")
+                if not seen.results_visible:
+                    raise Forbidden("The facilitator has not shown the results to the room yet.")
+                outcomes.append(results.read_cached_version(session, seen))
+            except DomainError as refused:
+                outcomes.append(refused)
+        return outcomes
 
 
 def read_my_results(session: Session, me: ParticipantIdentity, row: WorkshopRow) -> MyResults:

@@ -28,10 +28,31 @@ def results_json(
     unchanged = not_modified(request, etag)
     if unchanged is not None:
         return unchanged
-    body = results.rendered(view, name, lambda v: schema(v).model_dump_json(by_alias=True).encode())
+    plain, zipped = renderings(view, name, schema)
     headers = {"Vary": "Accept-Encoding"}
-    if len(body) >= MINIMUM_SIZE and "gzip" in request.headers.get("accept-encoding", ""):
-        body = results.rendered(view, f"{name}.gz", lambda _: gzip.compress(body, LEVEL))
+    body = plain
+    if zipped is not None and "gzip" in request.headers.get("accept-encoding", ""):
+        body = zipped
         headers["Content-Encoding"] = "gzip"  # the middleware leaves an encoded body alone
     response = Response(body, media_type="application/json", headers=headers)
     return tagged(response, etag)
+
+
+def renderings(
+    view: results.ResultsView, name: str, schema: Callable[[results.ResultsView], BaseModel]
+) -> tuple[bytes, bytes | None]:
+    """The JSON of `schema(view)` and its gzip (None when too small to be worth it), made once
+    per revision. Calling it in a worker thread first keeps the one rendering of a revision
+    off the event loop."""
+    plain = results.rendered(
+        view, name, lambda v: schema(v).model_dump_json(by_alias=True).encode()
+    )
+    if len(plain) < MINIMUM_SIZE:
+        return plain, None
+    return plain, results.rendered(view, f"{name}.gz", lambda _: gzip.compress(plain, LEVEL))
+
+
+def _json_of(
+    schema: Callable[[results.ResultsView], BaseModel],
+) -> Callable[[results.ResultsView], bytes]:
+    return lambda view: schema(view).model_dump_json(by_alias=True).encode()

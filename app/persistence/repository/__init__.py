@@ -28,6 +28,7 @@ from app.persistence.repository.participants import (
     participant_by_token,
     participant_named,
     participants,
+    participants_by_tokens,
     rating_values,
     replace_weights,
     save_elicitation,
@@ -35,9 +36,10 @@ from app.persistence.repository.participants import (
     set_participant_secrets,
     set_participant_weight,
     upsert_ratings,
+    upsert_ratings_of_many,
     weight_values,
     weights_given,
-    workshop_of_token,
+    workshops_of_tokens,
 )
 from app.persistence.repository.plans import add_plan, plan, plan_for_workshop, plans_of, save_plan
 from app.persistence.repository.records import (
@@ -62,6 +64,7 @@ from app.persistence.repository.room import (
 from app.persistence.repository.workshops import (
     add_decision,
     add_event,
+    add_events,
     add_item,
     add_workshop,
     bump_revision,
@@ -130,7 +133,10 @@ __all__ = [
     "participant",
     "participant_by_resume",
     "participant_by_token",
-    "workshop_of_token",
+    "participants_by_tokens",
+    "upsert_ratings_of_many",
+    "add_events",
+    "workshops_of_tokens",
     "participant_named",
     "set_participant_language",
     "participants",

@@ -54,6 +54,7 @@ _BY_TOKEN = core_select(
 
 _WORKSHOP_OF_TOKEN = (
     core_select(
+        PARTICIPANT.c.token_hash,
         WORKSHOP.c.id,
         WORKSHOP.c.created_at,
         WORKSHOP.c.revision,
@@ -62,15 +63,38 @@ _WORKSHOP_OF_TOKEN = (
         WORKSHOP.c.results_visible,
     )
     .join_from(PARTICIPANT, WORKSHOP, PARTICIPANT.c.workshop_id == WORKSHOP.c.id)
-    .where(PARTICIPANT.c.token_hash == bindparam("token_hash"))
+    .where(PARTICIPANT.c.token_hash.in_(bindparam("hashes", expanding=True)))
 )
 
 
-def workshop_of_token(session: Session, token_hash: str) -> Any | None:
-    """The workshop the holder of this token joined, as far as a cached view needs it (id,
-    created_at, revision, updated_at, settings, results_visible), in one statement: 200 phones
-    asking for the revealed results need nothing more when the analysis is cached already."""
-    return core(session).execute(_WORKSHOP_OF_TOKEN, {"token_hash": token_hash}).first()
+def workshops_of_tokens(session: Session, token_hashes: list[str]) -> dict[str, Any]:
+    """By token hash, the workshop each token's holder joined, as far as a cached view needs it
+    (id, created_at, revision, updated_at, settings, results_visible), in one statement: a room
+    of phones asking for the revealed results needs nothing more when the analysis is cached."""
+    if not token_hashes:
+        return {}
+    found = core(session).execute(_WORKSHOP_OF_TOKEN, {"hashes": token_hashes})
+    return {row.token_hash: row for row in found}
+
+
+_BY_TOKENS = core_select(
+    PARTICIPANT.c.token_hash,
+    PARTICIPANT.c.id,
+    PARTICIPANT.c.workshop_id,
+    PARTICIPANT.c.name,
+    PARTICIPANT.c.sector,
+    PARTICIPANT.c.language,
+).where(PARTICIPANT.c.token_hash.in_(bindparam("hashes", expanding=True)))
+
+
+def participants_by_tokens(
+    session: Session, token_hashes: list[str]
+) -> dict[str, tuple[int, int, str, str, str]]:
+    """`participant_by_token` for several tokens in one statement, by token hash."""
+    if not token_hashes:
+        return {}
+    found = core(session).execute(_BY_TOKENS, {"hashes": token_hashes})
+    return {r[0]: (r[1], r[2], r[3], r[4], r[5]) for r in found}
 
 
 def participant_by_token(
@@ -198,6 +222,23 @@ def upsert_ratings(
     for with_comment in (False, True):
         rows = [
             _rating(participant_id, cell, rating, comment or "")
+            for cell, (rating, comment) in cells.items()
+            if (comment is not None) == with_comment
+        ]
+        if rows:
+            connection.execute(_rating_upsert(connection.dialect.name, with_comment), rows)
+
+
+def upsert_ratings_of_many(
+    session: Session, saves: list[tuple[int, dict[tuple[str, str], tuple[int, str | None]]]]
+) -> None:
+    """`upsert_ratings` for several participants' saves, in their order, in two statements at
+    most: the cells without a comment, then those with one."""
+    connection = core(session)
+    for with_comment in (False, True):
+        rows = [
+            _rating(participant_id, cell, rating, comment or "")
+            for participant_id, cells in saves
             for cell, (rating, comment) in cells.items()
             if (comment is not None) == with_comment
         ]

@@ -145,6 +145,14 @@ def add_event(session: Session, workshop_id: int, kind: str, detail: str = "") -
     )
 
 
+def add_events(session: Session, events: list[tuple[int, str, str]]) -> None:
+    """Several timeline events, (workshop, kind, detail) each, at this moment, in one statement."""
+    if events:
+        at = utcnow()
+        rows = [{"workshop_id": w, "kind": k, "detail": d[:300], "at": at} for w, k, d in events]
+        core(session).execute(_ADD_EVENT, rows)
+
+
 def copy_events(
     session: Session, workshop_id: int, timeline: Iterable[tuple[str, str, datetime]]
 ) -> None:

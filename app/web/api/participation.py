@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request, Response
 
 from app.domain.errors import NotFound
 from app.services import elicitation, participation
+from app.services.score_batches import ScoreSave
 from app.web.api.schemas.participation import (
     MyInputPublic,
     PairwisePublic,
@@ -18,7 +19,7 @@ from app.web.api.schemas.participation import (
     WeightsUpdate,
     pairwise_public,
 )
-from app.web.deps import ApiParticipant, ApiParticipantToken, SessionDep, in_session
+from app.web.deps import ApiParticipant, ApiParticipantToken, SessionDep, score_saves
 
 router = APIRouter(prefix="/workshops/{workshop_id}/my", tags=["participant input"])
 
@@ -35,10 +36,10 @@ def record_weights(
 async def record_scores(
     request: Request, workshop_id: int, body: ScoresUpdate, me: ApiParticipantToken
 ) -> Response:
-    """The busiest call of a room (every participant, every option): one hop to a worker
-    thread for the transaction, and the answer serialized once, by its schema."""
-    own = await in_session(
-        request, participation.record_scores, me, workshop_id, body.scores, body.comments
+    """The busiest call of a room (every participant, every option): saves arriving together
+    are written together, in one transaction (web/batching.py), each answered on its own."""
+    own = await score_saves(request).submit(
+        ScoreSave(me.token, workshop_id, body.scores, body.comments)
     )
     answer = MyInputPublic(
         participant_id=own.participant_id,

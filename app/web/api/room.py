@@ -4,9 +4,9 @@ revealed, rounds of rating, and removing or merging participants."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
-from sqlmodel import Session
 
 from app.services import results, room, roster, rounds, workshops
+from app.services.room import ResultsAsk
 from app.web.api.schemas.results import ResultsPublic, results_public
 from app.web.api.schemas.room import (
     MergeCreate,
@@ -18,7 +18,7 @@ from app.web.api.schemas.room import (
 )
 from app.web.api.schemas.workshops import WorkshopPublic, workshop_public
 from app.web.cached import results_json
-from app.web.deps import ApiFacilitator, ApiParticipantToken, SessionDep, in_session
+from app.web.deps import ApiFacilitator, ApiParticipantToken, SessionDep, results_asks
 from app.web.qr import join_link, qr_svg
 
 router = APIRouter(prefix="/workshops/{workshop_id}", tags=["the room"])
@@ -52,16 +52,13 @@ def stop_timer(workshop_id: int, me: ApiFacilitator, session: SessionDep) -> Res
 async def read_my_results(request: Request, workshop_id: int, me: ApiParticipantToken) -> Response:
     """The group's results once the facilitator has revealed them (403 before): the body of
     the facilitator's results, rendered once per revision (ETag, 304 when unchanged). The
-    whole room asks at once: one hop to a worker thread, one statement when cached."""
-
-    def answer(session: Session) -> Response:
-        view = room.revealed_results(session, me, workshop_id)
-        return results_json(request, view, "results", _results_body)
-
-    return await in_session(request, answer)
+    whole room asks at once: the asks that arrive together are answered from one statement
+    (web/batching.py)."""
+    view = await results_asks(request).submit(ResultsAsk(me.token, workshop_id))
+    return results_json(request, view, "results", results_body)
 
 
-def _results_body(view: results.ResultsView) -> ResultsPublic:
+def results_body(view: results.ResultsView) -> ResultsPublic:
     return results_public(view.results, view.analysis)
 
 
