@@ -76,6 +76,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         docs_url=None,  # served by install_api_docs from static/dist, not from a CDN
         redoc_url=None,
+        # The service logs each request itself (web/observability.py); FastAPI's own
+        # OpenTelemetry looked for providers in the environment on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     app.state.engine = engine

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -179,3 +180,23 @@ def test_results_cache_entry_size_grows_with_the_room(client, session, analyses)
     after = results.approximate_size(results.cached_results(session, w["id"]))
     assert after > before
     assert results.RESULTS.bytes >= before + after
+
+
+def test_phones_asking_at_once_each_hear_their_own_answer(client, analyses):
+    """Asks arriving together are answered from one statement, but each on its own: the
+    revealed workshop's phones get the results, a phone of a hidden workshop gets 403, a
+    stranger 401."""
+    auth, w, member = workshop_with_clear_ranking(client)
+    client.patch(f"{API}/workshops/{w['id']}", json={"results_visible": True}, headers=auth)
+    _, hidden, other = workshop_with_clear_ranking(client)
+    stranger = {"Authorization": "Bearer not-a-token"}
+    asks = [(w["id"], member.auth), (hidden["id"], other.auth), (w["id"], stranger)] * 8
+
+    def ask(pair: tuple[int, dict[str, str]]) -> int:
+        workshop_id, headers = pair
+        return client.get(f"{API}/workshops/{workshop_id}/my/results", headers=headers).status_code
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = list(pool.map(ask, asks))
+    assert statuses == [200, 403, 401] * 8
+    assert len(analyses) == 1  # the revealed workshop's analysis, made once
