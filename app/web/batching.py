@@ -1,8 +1,8 @@
 """Requests that arrive together, handled together: the saves a room sends at once are written
 in one transaction by a worker thread (services/score_batches.py).
 
-Nothing waits to fill a group: a save that finds no group being written starts one at once,
-alone. Saves that arrive while a group is being written wait for it and then go together. On a
+Nothing waits to fill a group: a save that finds nothing being written goes at once, alone.
+Saves that arrive while something is being written wait for it and then go together. On a
 quiet workshop each save is its own group; in a room's rush the groups grow with the rush, and
 the database sees one transaction per group instead of one per save.
 """
@@ -38,21 +38,34 @@ class Batcher(Generic[Item, Outcome]):
     async def submit(self, item: Item) -> Outcome:
         """The outcome of `item`, handled with whatever else arrives meanwhile; raises it when
         it is an exception."""
-        future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
-        self._waiting.append((item, future))
-        if not self._writing:
-            self._writing = True
-            asyncio.get_running_loop().create_task(self._drain())
-        return await future
+        if self._writing:
+            future: asyncio.Future[Outcome] = asyncio.get_running_loop().create_future()
+            self._waiting.append((item, future))
+            return await future
+        # Nothing is being written: this request goes at once, alone, by the same single hop
+        # to a thread as an unbatched request (a quiet room's saves gain no step). Requests
+        # arriving meanwhile wait, and a task writes them together once this one is done.
+        self._writing = True
+        try:
+            outcome = (await self._run([item]))[0]
+        finally:
+            if self._waiting:
+                asyncio.get_running_loop().create_task(self._drain())
+            else:
+                self._writing = False
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    async def _run(self, items: list[Item]) -> Sequence[Outcome | Exception]:
+        return await anyio.to_thread.run_sync(self._handle, items, limiter=self._limiter)
 
     async def _drain(self) -> None:
         try:
             while self._waiting:
                 group, self._waiting = self._waiting, []
                 try:
-                    outcomes = await anyio.to_thread.run_sync(
-                        self._handle, [item for item, _ in group], limiter=self._limiter
-                    )
+                    outcomes = await self._run([item for item, _ in group])
                 except Exception as failed:  # the whole group failed: each request hears it
                     outcomes = [failed] * len(group)
                 for (_, future), outcome in zip(group, outcomes, strict=True):
