@@ -22,16 +22,15 @@ Outcome = TypeVar("Outcome")
 
 
 class Batcher(Generic[Item, Outcome]):
-    """Collects items on one event loop and hands each group to `handle` in a worker thread;
-    `handle` answers one outcome per item, in order, an exception being an outcome too."""
+    """Collects items on one event loop (make it there) and hands each group to `handle` in a
+    worker thread; `handle` answers one outcome per item, in order, an exception being an
+    outcome too."""
 
-    def __init__(
-        self,
-        handle: Callable[[Sequence[Item]], Sequence[Outcome | Exception]],
-        limiter: anyio.CapacityLimiter | None = None,
-    ) -> None:
+    def __init__(self, handle: Callable[[Sequence[Item]], Sequence[Outcome | Exception]]) -> None:
         self._handle = handle
-        self._limiter = limiter
+        # One thread of its own: a batcher never has more than one group in flight, and its
+        # group never waits behind pages and analyses in the shared pool of forty threads.
+        self._limiter = anyio.CapacityLimiter(1)
         self._waiting: list[tuple[Item, asyncio.Future[Outcome]]] = []
         self._writing = False
 

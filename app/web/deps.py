@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator, Callable, Sequence
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
-from typing import Annotated, Concatenate, ParamSpec, TypeVar
-from weakref import WeakKeyDictionary
+from typing import Annotated
 
-import anyio
-import anyio.to_thread
 from fastapi import Depends, Request
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -33,9 +29,6 @@ PARTICIPANT_COOKIE = "bs_participant"
 # The participant's resume code, kept in their browser so their page can show it again.
 RESUME_COOKIE = "bs_resume"
 
-P = ParamSpec("P")
-T = TypeVar("T")
-
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
     # Async so FastAPI opens and closes it on the event loop: making a Session does no I/O,
@@ -44,60 +37,22 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         yield session
 
 
-async def in_session(
-    request: Request,
-    use_case: Callable[Concatenate[Session, P], T],
-    *args: P.args,
-    **kwargs: P.kwargs,
-) -> T:
-    """`use_case(session, ...)` in a worker thread, with a session opened and closed there: the
-    room's busiest routes (each save, the revealed results) then cost one hop to a thread and
-    no session dependency to solve, which took a third of such a request's time on the event
-    loop (bench/load.py)."""
-
-    def run() -> T:
-        with Session(request.app.state.engine, expire_on_commit=False) as session:
-            return use_case(session, *args, **kwargs)
-
-    return await anyio.to_thread.run_sync(run, limiter=room_threads())
-
-
-# Threads for the room's busiest calls (each save, the revealed results). Four keep the
-# database busy while the event loop takes requests in; with the forty of the shared pool, a
-# room of 200 phones had forty threads taking turns at the interpreter's lock, and each
-# request cost a third more CPU (bench/load.py: reveal 571 -> 915 req/s, saves 472 -> 588).
-ROOM_THREADS = 4
-_ROOM_LIMITERS: WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
-    WeakKeyDictionary()
-)
-
-
-def room_threads() -> anyio.CapacityLimiter:
-    """The room's thread limit on the running event loop (one per loop: a limiter belongs to
-    the loop it first waits on, and tests run an app on several loops in turn)."""
-    loop = asyncio.get_running_loop()
-    limiter = _ROOM_LIMITERS.get(loop)
-    if limiter is None:
-        limiter = _ROOM_LIMITERS[loop] = anyio.CapacityLimiter(ROOM_THREADS)
-    return limiter
-
-
 def score_save_batches(engine: Engine) -> PerLoop[ScoreSave, OwnInput]:
-    """The app's rating saves, grouped (web/batching.py): each group in one transaction on a
-    room thread, with a session of its own."""
+    """The app's rating saves, grouped (web/batching.py): each group in one transaction, in the
+    batcher's thread, with a session of its own."""
 
     def handle(saves: Sequence[ScoreSave]) -> list[OwnInput | DomainError]:
         with Session(engine, expire_on_commit=False) as session:
             return score_batches.record_score_saves(session, saves)
 
-    return PerLoop(lambda: Batcher(handle, room_threads()))
+    return PerLoop(lambda: Batcher(handle))
 
 
 def results_ask_batches(
     engine: Engine, prepare: Callable[[ResultsView], object]
 ) -> PerLoop[ResultsAsk, ResultsView]:
     """The phones' asks for the revealed results, grouped (web/batching.py): one read-only
-    transaction per group on a room thread, where `prepare` also makes what the answer needs
+    transaction per group in the batcher's thread, where `prepare` also makes what the answer needs
     of each view (its rendering) so the event loop only sends bytes."""
 
     def handle(asks: Sequence[ResultsAsk]) -> list[ResultsView | DomainError]:
@@ -107,7 +62,7 @@ def results_ask_batches(
             prepare(view)
         return views
 
-    return PerLoop(lambda: Batcher(handle, room_threads()))
+    return PerLoop(lambda: Batcher(handle))
 
 
 def results_asks(request: Request) -> Batcher[ResultsAsk, ResultsView]:
