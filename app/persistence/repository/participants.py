@@ -218,15 +218,7 @@ def upsert_ratings(
 ) -> None:
     """Set several cells of one participant's ratings: one INSERT ... ON CONFLICT DO UPDATE
     per kind of cell. A cell whose comment is None keeps the comment it has."""
-    connection = core(session)
-    for with_comment in (False, True):
-        rows = [
-            _rating(participant_id, cell, rating, comment or "")
-            for cell, (rating, comment) in cells.items()
-            if (comment is not None) == with_comment
-        ]
-        if rows:
-            connection.execute(_rating_upsert(connection.dialect.name, with_comment), rows)
+    upsert_ratings_of_many(session, [(participant_id, cells)])
 
 
 def upsert_ratings_of_many(
