@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -67,11 +68,26 @@ class DocumentPool:
 
 def _yield_to_the_room() -> None:
     """A worker runs at a lower priority: when the cores are busy, the server's requests (a
-    room submitting) go first and the document takes longer."""
+    room submitting) go first and the document takes longer. It also ends with the server."""
     try:
         os.nice(NICENESS)
     except OSError:  # not permitted here: same priority as the server
         pass
+    server = os.getppid()
+    threading.Thread(target=_end_with, args=(server,), daemon=True).start()
+
+
+# How often a worker checks that the server which started it is still there.
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _end_with(server: int) -> None:
+    """Exit once the server process is gone (killed, say, with SIGKILL, which leaves it no
+    time to stop its workers): a worker whose parent has died is adopted by another process
+    and would otherwise wait for work forever."""
+    while os.getppid() == server:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(0)
 
 
 def portable(record: Record) -> Record:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from app.exports.pool import NICENESS, DocumentPool, render_bounded
 from tests.exports.records import make_record
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def timed_nap(seconds: float) -> tuple[float, float]:
@@ -52,3 +58,40 @@ def test_document_pool_worker_runs_below_the_server():
         assert pool.run(worker_niceness) >= os.nice(0) + NICENESS
     finally:
         pool.shutdown()
+
+
+# A server in a process of its own: starts a pool, has one job run, says the worker's pid,
+# then waits to be killed.
+SERVER = """
+import os, sys, time
+from app.exports.pool import DocumentPool
+pool = DocumentPool(workers=1)
+print(pool.run(os.getpid), flush=True)
+time.sleep(60)
+"""
+
+
+def test_document_worker_ends_when_its_server_is_killed():
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVER], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    try:
+        worker = int(server.stdout.readline())
+        assert alive(worker)
+        server.send_signal(signal.SIGKILL)  # no time to stop its workers
+        server.wait(10)
+        deadline = time.monotonic() + 10
+        while alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not alive(worker)
+    finally:
+        server.kill()
+
+
+def alive(pid: int) -> bool:
+    """Whether the process runs (a zombie waiting for its new parent counts as ended)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
