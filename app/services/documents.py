@@ -5,6 +5,7 @@ the decision's transaction (`seal`), and every later document is made from that 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, replace
 
@@ -18,6 +19,7 @@ from app.domain.record_format.signing import KeyRing
 from app.domain.record_format.snapshot import freeze, thaw
 from app.persistence import repository as repo
 from app.services.planning import read_plan_summary
+from app.services.results_cache import LruCache
 
 
 @dataclass(frozen=True)
@@ -82,14 +84,23 @@ def seal(session: Session, record: Record, archive: Archive, signed: dict | None
     return replace(record, sealed=data)
 
 
+# A sealed record never changes, and thawing one (its stored JSON back into the record's
+# objects) is the costly part of reading it: about 70 ms for 30 x 15 x 8. Six PDFs asked for at
+# once thawed it six times on the server's interpreter and held a room's saves up for 0.6 s
+# (bench/load.py --pdfs 6). Thawed once per stored text, then shared: treat it as read-only.
+THAWED: LruCache[Record] = LruCache(max_entries=16, max_bytes=64 * 1024 * 1024)
+
+
 def sealed_record(session: Session, workshop_id: int) -> Record | None:
     """The sealed record of a decided workshop (None before the decision), with the provenance
     of an imported one, inside the caller's transaction."""
     row = repo.snapshot(session, workshop_id)
     if row is None:
         return None
+    text = row.document
+    key = hashlib.sha256(text.encode()).digest()
     return replace(
-        thaw(row.document),
+        THAWED.get_or_compute(key, lambda: thaw(text), lambda _: 4 * len(text)),
         sealed=json.loads(row.record),
         provenance=provenance_of(session, workshop_id),
     )

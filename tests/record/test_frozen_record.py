@@ -10,6 +10,7 @@ import pytest
 
 from app.domain.record_format import fingerprint_of
 from app.domain.record_format.snapshot import freeze, thaw
+from app.services import documents
 from tests.exports.records import make_record
 from tests.exports.test_plan_section import PLAN_TITLE, REPORTS_TO
 from tests.record.support import decided_plan_workshop, export
@@ -68,3 +69,23 @@ def test_decided_record_is_unchanged_when_the_catalogue_files_change(app, client
     finally:
         app.state.archive = archive  # the app is shared by every test of this process
     assert after == before
+
+
+def test_a_sealed_record_is_thawed_once_for_many_exports(client, monkeypatch):
+    """Six facilitators downloading at once must not each turn the stored record back into
+    objects on the server: it never changes once sealed."""
+    thawed: list[int] = []
+
+    def counted(text: str):
+        thawed.append(1)
+        return thaw(text)
+
+    monkeypatch.setattr(documents, "thaw", counted)
+    documents.THAWED.clear()
+    auth, wid = decided_plan_workshop(client)
+    first = [export(client, auth, wid, ext) for ext in ("md", "html", "json", "md")]
+    assert len(thawed) == 1
+    assert first[0] == first[3]
+    documents.THAWED.clear()  # another process, or an evicted entry: thawed again, same bytes
+    assert export(client, auth, wid, "md") == first[0]
+    assert len(thawed) == 2
