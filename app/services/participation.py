@@ -87,7 +87,7 @@ def join(
             wait = attempts.fail(session, attempts.key("join", address), limit)
         else:
             check_can_join(Stage(row.stage))
-            if len(repo.participants(session, row.id or 0)) >= MAX_PARTICIPANTS:
+            if repo.participant_count(session, row.id or 0) >= MAX_PARTICIPANTS:
                 raise Conflict(f"This workshop is full: it holds {MAX_PARTICIPANTS} people.")
             token = security.new_token()
             resume_code = security.new_resume_code()

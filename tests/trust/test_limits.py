@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from app.domain.limits import MAX_CRITERIA, MAX_OPTIONS
 from app.domain.record_format import fingerprint_of
+from app.services import participation
 from tests.exports.test_records_api import decided_workshop
-from tests.support.api import API, create_workshop, login
+from tests.support.api import API, create_workshop, join, login, open_workshop
 
 
 def test_a_workshop_holds_at_most_the_criteria_limit(client):
@@ -53,3 +54,17 @@ def test_a_text_over_its_limit_is_refused_naming_the_field(client):
     response = client.post(f"{API}/workshops", json=body, headers=auth)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "title"
+
+
+def test_a_workshop_takes_no_one_past_its_participant_limit(client, monkeypatch):
+    monkeypatch.setattr(participation, "MAX_PARTICIPANTS", 3)  # 200 in the product
+    _, workshop = open_workshop(client)
+    for n in range(3):
+        join(client, workshop["join_code"], name=f"Person {n}")
+    refused = client.post(
+        f"{API}/join", json={"join_code": workshop["join_code"], "name": "One too many"}
+    )
+    assert refused.status_code == 409
+    assert "full" in refused.json()["error"]
+    _, another = open_workshop(client)  # the limit is per workshop
+    join(client, another["join_code"], name="Elsewhere")

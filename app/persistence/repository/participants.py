@@ -39,6 +39,19 @@ def participants(session: Session, workshop_id: int) -> list[ParticipantRow]:
     )
 
 
+_COUNT = (
+    core_select(func.count())
+    .select_from(PARTICIPANT)
+    .where(PARTICIPANT.c.workshop_id == bindparam("workshop_id"))
+)
+
+
+def participant_count(session: Session, workshop_id: int) -> int:
+    """How many have joined the workshop, counted by the database: a join checks it, and
+    loading every participant's row to count them made each join slower as the room filled."""
+    return int(core(session).execute(_COUNT, {"workshop_id": workshop_id}).scalar_one())
+
+
 def participant(session: Session, participant_id: int) -> ParticipantRow | None:
     return session.get(ParticipantRow, participant_id) if storable_id(participant_id) else None
 
