@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 from starlette.responses import JSONResponse, Response
@@ -23,8 +24,6 @@ from app.services import accounts
 from app.services.documents import make_archive
 from app.settings import Settings
 from app.web.api import include_api
-from app.web.api.room import results_body
-from app.web.cached import renderings
 from app.web.compression import install_compression
 from app.web.csrf import CrossSiteGuard
 from app.web.deps import results_ask_batches, score_save_batches
@@ -54,8 +53,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     configure_service_logging(settings)
     logger = logging.getLogger("backbone")
-    catalogue = load_catalogue()  # a broken catalogue stops the start here, naming file and field
     engine = make_engine(settings.sqlalchemy_url)
+    app = FastAPI(
+        title="Backbone Select",
+        version="1",
+        description="Choose the backbone organization of a collective-impact partnership.",
+        lifespan=_lifespan(settings, engine, logger),
+        docs_url=None,  # served by install_api_docs from static/dist, not from a CDN
+        redoc_url=None,
+        # The service logs each request itself (web/observability.py); FastAPI's own
+        # OpenTelemetry looked for providers in the environment on every request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
+    )
+    _hold_state(app, settings, engine, logger)
+    _install_web(app, settings)
+    _add_probes(app, engine, logger)
+    return app
+
+
+def _lifespan(
+    settings: Settings, engine: Engine, logger: logging.Logger
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """At start: the database's migrations, then the first facilitator if the settings name
+    one; at the end, the engine's connections closed."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -76,23 +96,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         engine.dispose()
 
-    app = FastAPI(
-        title="Backbone Select",
-        version="1",
-        description="Choose the backbone organization of a collective-impact partnership.",
-        lifespan=lifespan,
-        docs_url=None,  # served by install_api_docs from static/dist, not from a CDN
-        redoc_url=None,
-        # The service logs each request itself (web/observability.py); FastAPI's own
-        # OpenTelemetry looked for providers in the environment on every request.
-        telemetry={"tracing": False, "metrics": False, "logs": False},
-    )
+    return lifespan
+
+
+def _hold_state(app: FastAPI, settings: Settings, engine: Engine, logger: logging.Logger) -> None:
+    """What requests share: settings, engine, catalogues, keys, templates, the room's batchers."""
     app.state.settings = settings
     app.state.engine = engine
-    app.state.catalogue = catalogue
-    app.state.planning = load_planning(catalogue)  # a broken planning file stops the start too
+    # A broken catalogue or planning file stops the start here, naming file and field.
+    app.state.catalogue = load_catalogue()
+    app.state.planning = load_planning(app.state.catalogue)
     app.state.archive = make_archive(
-        catalogue,
+        app.state.catalogue,
         app.state.planning,
         settings.resolved_signing_seed(),
         settings.trusted_public_keys(),
@@ -102,10 +117,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.logger = logger
     app.state.secret = settings.resolved_secret()
     app.state.score_saves = score_save_batches(engine)
-    app.state.results_asks = results_ask_batches(
-        engine, lambda view: renderings(view, "results", results_body)
-    )
+    app.state.results_asks = results_ask_batches(engine)
 
+
+def _install_web(app: FastAPI, settings: Settings) -> None:
+    """Error shapes, the middlewares, static files, the API, the pages and their docs."""
     install_error_handlers(app)
     app.add_middleware(CrossSiteGuard)
     app.add_middleware(RequestGuard, max_body_bytes=settings.max_body_bytes)
@@ -117,6 +133,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(html_router)
     install_api_docs(app)
     install_openapi(app)
+
+
+def _add_probes(app: FastAPI, engine: Engine, logger: logging.Logger) -> None:
+    """`/healthz` (the process answers) and `/readyz` (and its database does)."""
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, bool]:
@@ -134,8 +154,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             body = error_body(503, "The database is not reachable.", [])
             return JSONResponse(body, status_code=503)
         return JSONResponse({"ok": True})
-
-    return app
 
 
 def __getattr__(name: str) -> FastAPI:

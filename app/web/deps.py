@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Sequence
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 from typing import Annotated
@@ -23,6 +23,7 @@ from app.services.room import ResultsAsk
 from app.services.score_batches import ScoreSave
 from app.settings import Settings
 from app.web.batching import Batcher, PerLoop
+from app.web.cached import renderings
 
 FACILITATOR_COOKIE = "bs_session"
 PARTICIPANT_COOKIE = "bs_participant"
@@ -48,18 +49,16 @@ def score_save_batches(engine: Engine) -> PerLoop[ScoreSave, OwnInput]:
     return PerLoop(lambda: Batcher(handle))
 
 
-def results_ask_batches(
-    engine: Engine, prepare: Callable[[ResultsView], object]
-) -> PerLoop[ResultsAsk, ResultsView]:
+def results_ask_batches(engine: Engine) -> PerLoop[ResultsAsk, ResultsView]:
     """The phones' asks for the revealed results, grouped (web/batching.py): one read-only
-    transaction per group in the batcher's thread, where `prepare` also makes what the answer needs
-    of each view (its rendering) so the event loop only sends bytes."""
+    transaction per group in the batcher's thread, which also renders each view's JSON (once
+    per revision) so the event loop only sends bytes."""
 
     def handle(asks: Sequence[ResultsAsk]) -> list[ResultsView | DomainError]:
         with Session(engine, expire_on_commit=False) as session:
             views = room.revealed_results(session, asks)
         for view in {id(v): v for v in views if not isinstance(v, DomainError)}.values():
-            prepare(view)
+            renderings(view)
         return views
 
     return PerLoop(lambda: Batcher(handle))

@@ -12,7 +12,6 @@ from app.web.api.schemas.results import (
     WhatIfCreate,
     WhatIfPublic,
     ranked_public,
-    results_public,
 )
 from app.web.cached import results_json
 from app.web.deps import ApiFacilitator, SessionDep
@@ -27,7 +26,7 @@ def read_results(
 ) -> Response:
     """Rendered once per revision (ETag, 304 when unchanged); the schema is ResultsPublic."""
     view = results.workshop_results(session, me.id, workshop_id)
-    return results_json(request, view, "results", lambda v: results_public(v.results, v.analysis))
+    return results_json(request, view)
 
 
 @router.get("/export.{ext}", response_class=Response)

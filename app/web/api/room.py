@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from app.services import results, room, roster, rounds, workshops
+from app.services import room, roster, rounds, workshops
 from app.services.room import ResultsAsk
-from app.web.api.schemas.results import ResultsPublic, results_public
+from app.web.api.schemas.results import ResultsPublic
 from app.web.api.schemas.room import (
     MergeCreate,
     RoundsPublic,
@@ -55,11 +55,7 @@ async def read_my_results(request: Request, workshop_id: int, me: ApiParticipant
     whole room asks at once: the asks that arrive together are answered from one statement
     (web/batching.py)."""
     view = await results_asks(request).submit(ResultsAsk(me.token, workshop_id))
-    return results_json(request, view, "results", results_body)
-
-
-def results_body(view: results.ResultsView) -> ResultsPublic:
-    return results_public(view.results, view.analysis)
+    return results_json(request, view)
 
 
 @router.post("/rounds", response_model=RoundsPublic, status_code=201)
