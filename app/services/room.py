@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session
 
@@ -147,25 +148,28 @@ def revealed_results(
     phones asking at once: the same cached view as the facilitator's, so a room shares one
     computation. One read-only transaction and, once the analysis is cached, one statement for
     the whole group (each token's workshop and its version); each ask answered on its own."""
+    hashes = [security.token_hash(a.token) for a in asks]
     with session.begin():
         repo.read_only(session)
-        versions = repo.workshops_of_tokens(
-            session, list({security.token_hash(a.token) for a in asks})
-        )
+        versions = repo.workshops_of_tokens(session, list(set(hashes)))
         outcomes: list[results.ResultsView | DomainError] = []
-        for ask in asks:
+        for ask, hashed in zip(asks, hashes, strict=True):
             try:
-                seen = versions.get(security.token_hash(ask.token))
-                if seen is None:
-                    raise Unauthorized(JOIN_FIRST)
-                if seen.id != ask.workshop_id:
-                    raise NotFound(f"No workshop {ask.workshop_id}.")
-                if not seen.results_visible:
-                    raise Forbidden("The facilitator has not shown the results to the room yet.")
-                outcomes.append(results.read_cached_version(session, seen))
+                outcomes.append(_revealed(session, versions.get(hashed), ask.workshop_id))
             except DomainError as refused:
                 outcomes.append(refused)
         return outcomes
+
+
+def _revealed(session: Session, seen: Any, workshop_id: int) -> results.ResultsView:
+    """One ask's answer from its token's workshop version (None: no such token)."""
+    if seen is None:
+        raise Unauthorized(JOIN_FIRST)
+    if seen.id != workshop_id:
+        raise NotFound(f"No workshop {workshop_id}.")
+    if not seen.results_visible:
+        raise Forbidden("The facilitator has not shown the results to the room yet.")
+    return results.read_cached_version(session, seen)
 
 
 def read_my_results(session: Session, me: ParticipantIdentity, row: WorkshopRow) -> MyResults:

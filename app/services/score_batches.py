@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlmodel import Session
 
@@ -37,52 +38,54 @@ class ScoreSave:
 Outcome = OwnInput | DomainError
 
 
+class _Checked(NamedTuple):
+    """A save that passed its checks: who saves, the workshop's stage, the cells it sets."""
+
+    me: ParticipantIdentity
+    stage: Stage
+    cells: dict[Cell, tuple[int, str | None]]
+
+
 def record_score_saves(session: Session, saves: Sequence[ScoreSave]) -> list[Outcome]:
     """Write every acceptable save of `saves` in one transaction, in their order (a later save
     of the same cell wins); each one's outcome, in the same order."""
+    hashes = [security.token_hash(s.token) for s in saves]
     with session.begin():
-        holders = repo.participants_by_tokens(
-            session, list({security.token_hash(s.token) for s in saves})
-        )
+        holders = repo.participants_by_tokens(session, list(set(hashes)))
         workshops = _Workshops(session)
-        outcomes: list[Outcome | None] = []
-        written: list[tuple[ParticipantIdentity, Stage, dict[Cell, tuple[int, str | None]]]] = []
-        for save in saves:
+        checked: list[_Checked | DomainError] = []
+        for save, hashed in zip(saves, hashes, strict=True):
             try:
-                me, stage, cells = _checked(save, holders, workshops)
+                checked.append(_checked(save, holders.get(hashed), workshops))
             except DomainError as refused:
-                outcomes.append(refused)
-                continue
-            outcomes.append(None)
-            written.append((me, stage, cells))
-        repo.upsert_ratings_of_many(session, [(me.id, cells) for me, _, cells in written])
-        changed = {me.workshop_id for me, _, cells in written if cells}
-        for workshop_id in sorted(changed):
+                checked.append(refused)
+        valid = [c for c in checked if isinstance(c, _Checked)]
+        repo.upsert_ratings_of_many(session, [(c.me.id, c.cells) for c in valid])
+        saving = [c for c in valid if c.cells]
+        for workshop_id in sorted({c.me.workshop_id for c in saving}):
             repo.bump_revision(session, workshop_id)
-        repo.add_events(
-            session, [(me.workshop_id, "ratings", me.name) for me, _, cells in written if cells]
-        )
-        snapshot = InputSnapshot(session, list({me.id for me, _, _ in written}))
-    answers = iter(own_input(snapshot, me.id, stage) for me, stage, _ in written)
-    return [outcome if outcome is not None else next(answers) for outcome in outcomes]
+        repo.add_events(session, [(c.me.workshop_id, "ratings", c.me.name) for c in saving])
+        snapshot = InputSnapshot(session, list({c.me.id for c in valid}))
+    return [
+        c if isinstance(c, DomainError) else own_input(snapshot, c.me.id, c.stage) for c in checked
+    ]
 
 
 def _checked(
     save: ScoreSave,
-    holders: Mapping[str, tuple[int, int, str, str, str]],
+    holder: tuple[int, int, str, str, str] | None,
     workshops: _Workshops,
-) -> tuple[ParticipantIdentity, Stage, dict[Cell, tuple[int, str | None]]]:
+) -> _Checked:
     """The checks of `participation.write_scores`, in its order, before anything is written."""
-    found = holders.get(security.token_hash(save.token))
-    if found is None:
+    if holder is None:
         raise Unauthorized(JOIN_FIRST)
-    me = ParticipantIdentity(*found)
+    me = ParticipantIdentity(*holder)
     if me.workshop_id != save.workshop_id:
         raise NotFound(f"No workshop {save.workshop_id}.")
     stage, keys = workshops.stage_and_keys(me.workshop_id)
     cells = rating_cells(save.scores, save.comments or {}, keys["option"], keys["criterion"])
     check_accepts_input(stage)
-    return me, stage, cells
+    return _Checked(me, stage, cells)
 
 
 class _Workshops:

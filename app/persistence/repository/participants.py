@@ -56,13 +56,15 @@ def participant(session: Session, participant_id: int) -> ParticipantRow | None:
     return session.get(ParticipantRow, participant_id) if storable_id(participant_id) else None
 
 
-_BY_TOKEN = core_select(
+# Who a participant is, as a ParticipantIdentity takes it: (id, workshop, name, sector, language).
+_IDENTITY = (
     PARTICIPANT.c.id,
     PARTICIPANT.c.workshop_id,
     PARTICIPANT.c.name,
     PARTICIPANT.c.sector,
     PARTICIPANT.c.language,
-).where(PARTICIPANT.c.token_hash == bindparam("token_hash"))
+)
+_BY_TOKEN = core_select(*_IDENTITY).where(PARTICIPANT.c.token_hash == bindparam("token_hash"))
 
 
 _WORKSHOP_OF_TOKEN = (
@@ -90,14 +92,9 @@ def workshops_of_tokens(session: Session, token_hashes: list[str]) -> dict[str, 
     return {row.token_hash: row for row in found}
 
 
-_BY_TOKENS = core_select(
-    PARTICIPANT.c.token_hash,
-    PARTICIPANT.c.id,
-    PARTICIPANT.c.workshop_id,
-    PARTICIPANT.c.name,
-    PARTICIPANT.c.sector,
-    PARTICIPANT.c.language,
-).where(PARTICIPANT.c.token_hash.in_(bindparam("hashes", expanding=True)))
+_BY_TOKENS = core_select(PARTICIPANT.c.token_hash, *_IDENTITY).where(
+    PARTICIPANT.c.token_hash.in_(bindparam("hashes", expanding=True))
+)
 
 
 def participants_by_tokens(
