@@ -176,3 +176,37 @@ class Checker:
     def raise_if_any(self) -> None:
         if self.problems:
             raise CatalogueError(self.problems)
+
+
+class TranslationCheck:
+    """Compares a translation's keys with the English keys it must cover, exactly (the
+    catalogue's translations and the planning files' both)."""
+
+    def __init__(self, problems: list[CatalogueProblem]) -> None:
+        self.problems = problems
+
+    def keys(
+        self,
+        file: str,
+        path: str,
+        have: Iterable[str],
+        want: Sequence[str],
+        extra_allowed: bool = False,
+    ) -> None:
+        have = list(have)
+        for key in want:
+            if key not in have:
+                self.problems.append(CatalogueProblem(file, f"{path}.{key}", "has no translation"))
+        for key in [] if extra_allowed else have:
+            if key not in want:
+                self.problems.append(
+                    CatalogueProblem(file, f"{path}.{key}", "is not a key of the English")
+                )
+
+    def count(self, file: str, path: str, have: Sequence[str], want: Sequence[str]) -> None:
+        if len(have) != len(want):
+            self.problems.append(
+                CatalogueProblem(
+                    file, path, f"must have {len(want)} items like the English, not {len(have)}"
+                )
+            )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import MappingProxyType
 
-from app.catalogue.loader import CatalogueProblem, Schema, Text, read_file
+from app.catalogue.loader import CatalogueProblem, Schema, Text, TranslationCheck, read_file
 from app.domain.planning.catalogue import Measures, PlanningCatalogue
 from app.domain.planning.translation import FunctionText, PlanText, StepText
 
@@ -164,10 +164,8 @@ def check_plan_text(
     """Every text of the English planning catalogue that reaches a document has its
     translation in `text`, and `text` has nothing the English lacks. `shown` names the
     language's planning folder, e.g. criteria/es/planning."""
-    from app.catalogue.translation import _Check  # the same comparison as the catalogue's
-
     problems: list[CatalogueProblem] = []
-    check = _Check(problems)
+    check = TranslationCheck(problems)
     f_q, f_r, f_c, f_b, f_g = (
         f"{shown}/{n}" for n in (QUESTIONNAIRE, CONSEQUENCES, CASES, BACKBONE, BUDGET)
     )

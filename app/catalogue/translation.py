@@ -5,14 +5,14 @@ otherwise show English in the middle of Spanish)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from app.catalogue.loader import CatalogueProblem, Schema, Text, read_file
+from app.catalogue.loader import CatalogueProblem, Schema, Text, TranslationCheck, read_file
 from app.catalogue.planning_translation import read_plan_text
 from app.domain.catalogue import SCALE_POINTS, Catalogue
 from app.domain.planning.translation import PlanText
@@ -83,39 +83,6 @@ class SourcesFile(Schema):
     sources: dict[str, SourceIn]
 
 
-class _Check:
-    """Compares one translated mapping with the English keys it must cover, exactly."""
-
-    def __init__(self, problems: list[CatalogueProblem]) -> None:
-        self.problems = problems
-
-    def keys(
-        self,
-        file: str,
-        path: str,
-        have: Iterable[str],
-        want: Sequence[str],
-        extra_allowed: bool = False,
-    ) -> None:
-        have = list(have)
-        for key in want:
-            if key not in have:
-                self.problems.append(CatalogueProblem(file, f"{path}.{key}", "has no translation"))
-        for key in [] if extra_allowed else have:
-            if key not in want:
-                self.problems.append(
-                    CatalogueProblem(file, f"{path}.{key}", "is not a key of the English")
-                )
-
-    def count(self, file: str, path: str, have: Sequence[str], want: Sequence[str]) -> None:
-        if len(have) != len(want):
-            self.problems.append(
-                CatalogueProblem(
-                    file, path, f"must have {len(want)} items like the English, not {len(have)}"
-                )
-            )
-
-
 def _check(
     shown: str,
     english: Catalogue,
@@ -123,7 +90,7 @@ def _check(
     problems: list[CatalogueProblem],
 ) -> None:
     criteria, models, reference, labels = files
-    check = _Check(problems)
+    check = TranslationCheck(problems)
     f_crit, f_mod, f_ref, f_lab = (
         f"{shown}/{n}"
         for n in ("criteria.yaml", "models.yaml", "reference_profile.yaml", "labels.yaml")
@@ -160,7 +127,7 @@ def _check(
 def _check_sources(
     file: str, english: Catalogue, sources: SourcesFile, problems: list[CatalogueProblem]
 ) -> None:
-    _Check(problems).keys(file, "sources", sources.sources, list(english.sources))
+    TranslationCheck(problems).keys(file, "sources", sources.sources, list(english.sources))
 
 
 def _to_domain(
