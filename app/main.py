@@ -26,13 +26,13 @@ from app.settings import Settings
 from app.web.api import include_api
 from app.web.compression import install_compression
 from app.web.csrf import CrossSiteGuard
-from app.web.deps import results_ask_batches, score_save_batches
 from app.web.docs import install_api_docs
 from app.web.errors import error_body, install_error_handlers
 from app.web.guards import RequestGuard, SecurityHeaders
 from app.web.html import router as html_router
 from app.web.observability import RequestLog, configure_logging
 from app.web.openapi import install_openapi
+from app.web.room_batches import results_ask_batches, score_save_batches
 from app.web.templating import make_templates
 
 STATIC_DIR = STATIC

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from functools import lru_cache
 from ipaddress import IPv4Network, IPv6Network, ip_address, ip_network
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app.domain.catalogue import Catalogue
-from app.domain.errors import DomainError, NotFound, Unauthorized
+from app.domain.errors import NotFound, Unauthorized
 from app.domain.planning.catalogue import PlanningCatalogue
-from app.services import accounts, attempts, participation, room, score_batches
+from app.services import accounts, attempts, participation
 from app.services.accounts import Facilitator
 from app.services.documents import Archive
-from app.services.participation import OwnInput, ParticipantIdentity
-from app.services.results import ResultsView
-from app.services.room import ResultsAsk
-from app.services.score_batches import ScoreSave
+from app.services.participation import ParticipantIdentity
 from app.settings import Settings
-from app.web.batching import Batcher, PerLoop
-from app.web.cached import renderings
 
 FACILITATOR_COOKIE = "bs_session"
 PARTICIPANT_COOKIE = "bs_participant"
@@ -36,42 +30,6 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     # and a sync dependency would cost two hops to the thread pool per request.
     with Session(request.app.state.engine, expire_on_commit=False) as session:
         yield session
-
-
-def score_save_batches(engine: Engine) -> PerLoop[ScoreSave, OwnInput]:
-    """The app's rating saves, grouped (web/batching.py): each group in one transaction, in the
-    batcher's thread, with a session of its own."""
-
-    def handle(saves: Sequence[ScoreSave]) -> list[OwnInput | DomainError]:
-        with Session(engine, expire_on_commit=False) as session:
-            return score_batches.record_score_saves(session, saves)
-
-    return PerLoop(lambda: Batcher(handle))
-
-
-def results_ask_batches(engine: Engine) -> PerLoop[ResultsAsk, ResultsView]:
-    """The phones' asks for the revealed results, grouped (web/batching.py): one read-only
-    transaction per group in the batcher's thread, which also renders each view's JSON (once
-    per revision) so the event loop only sends bytes."""
-
-    def handle(asks: Sequence[ResultsAsk]) -> list[ResultsView | DomainError]:
-        with Session(engine, expire_on_commit=False) as session:
-            views = room.revealed_results(session, asks)
-        for view in {id(v): v for v in views if not isinstance(v, DomainError)}.values():
-            renderings(view)
-        return views
-
-    return PerLoop(lambda: Batcher(handle))
-
-
-def results_asks(request: Request) -> Batcher[ResultsAsk, ResultsView]:
-    """The batcher of the phones' asks for the revealed results on the running event loop."""
-    return request.app.state.results_asks.current()  # type: ignore[no-any-return]
-
-
-def score_saves(request: Request) -> Batcher[ScoreSave, OwnInput]:
-    """The batcher of rating saves on the running event loop."""
-    return request.app.state.score_saves.current()  # type: ignore[no-any-return]
 
 
 def get_settings(request: Request) -> Settings:

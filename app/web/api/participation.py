@@ -19,7 +19,8 @@ from app.web.api.schemas.participation import (
     WeightsUpdate,
     pairwise_public,
 )
-from app.web.deps import ApiParticipant, ApiParticipantToken, SessionDep, score_saves
+from app.web.deps import ApiParticipant, ApiParticipantToken, SessionDep
+from app.web.room_batches import score_saves
 
 router = APIRouter(prefix="/workshops/{workshop_id}/my", tags=["participant input"])
 

@@ -18,8 +18,9 @@ from app.web.api.schemas.room import (
 )
 from app.web.api.schemas.workshops import WorkshopPublic, workshop_public
 from app.web.cached import results_json
-from app.web.deps import ApiFacilitator, ApiParticipantToken, SessionDep, results_asks
+from app.web.deps import ApiFacilitator, ApiParticipantToken, SessionDep
 from app.web.qr import join_link, qr_svg
+from app.web.room_batches import results_asks
 
 router = APIRouter(prefix="/workshops/{workshop_id}", tags=["the room"])
 
